@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, localcontext
 from enum import StrEnum
 
 from kehoach.core.targets import (
@@ -64,39 +64,72 @@ def _sign(x: Decimal) -> int:
     return (x > 0) - (x < 0)
 
 
+# Unrounded arithmetic: only +, -, * and comparisons are used, so results stay exact and small.
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+
 def _number(target: Target, actual: Actual) -> Decimal:
     if not isinstance(actual, Decimal):
         raise EvaluationError(f"chỉ tiêu '{target.name}' cần một giá trị số, không phải {actual!r}")
+    if not actual.is_finite():
+        raise EvaluationError(f"chỉ tiêu '{target.name}': giá trị '{actual}' không phải là số hữu hạn")
     return actual
 
 
-def _change(target: Target, actual: Decimal, baseline: Decimal | None) -> Decimal:
-    """How far the actual moved from the baseline, in the target's terms (rise positive)."""
+def _change_beyond(target: Target, actual: Decimal, baseline: Decimal | None, rise: bool) -> int:
+    """Sign of (change - target value): how the rise (or fall) from the baseline compares to the target.
+
+    ``points``: the change in the indicator's own units (percentage points of a rate);
+    ``relative``: the change in percent of the baseline. Exact: no division.
+    """
     if baseline is None:
         raise EvaluationError(f"chỉ tiêu '{target.name}' cần giá trị năm gốc để so sánh")
+    if not isinstance(baseline, Decimal) or not baseline.is_finite():
+        raise EvaluationError(f"chỉ tiêu '{target.name}': giá trị năm gốc '{baseline}' không phải là số hữu hạn")
+    t = target.value
+    assert t is not None
+    change = actual - baseline if rise else baseline - actual
     if target.basis is ChangeBasis.RELATIVE:
         if baseline == 0:
             raise EvaluationError(f"chỉ tiêu '{target.name}': giá trị năm gốc bằng 0, không tính được tỷ lệ")
-        return (actual - baseline) * 100 / baseline
-    return actual - baseline
+        # change * 100 / baseline - t has the sign of (change * 100 - t * baseline) * sign(baseline)
+        return _sign(change * 100 - t * baseline) * _sign(baseline)
+    return _sign(change - t)
+
+
+def _grade_key(label: str) -> str:
+    return " ".join(fold(label).split())
+
+
+_KNOWN_GRADES = {_grade_key(g) for scale in GRADE_SCALES for g in scale}
+_FAILING_GRADES = {_grade_key(scale[-1]) for scale in GRADE_SCALES}
+_BARE_PASS_GRADES = {_grade_key(scale[-2]) for scale in GRADE_SCALES}
 
 
 def _grade_outcome(target: Target, actual: Actual) -> Outcome:
     if not isinstance(actual, Grade):
         raise EvaluationError(f"chỉ tiêu định tính '{target.name}' cần một mức đánh giá (Tốt, Đạt …)")
-    required = fold(target.grade or DEFAULT_REQUIRED_GRADE)
-    got = fold(actual.label)
+    required_label = target.grade or DEFAULT_REQUIRED_GRADE
+    required = _grade_key(required_label)
+    got = _grade_key(actual.label)
+    if got not in _KNOWN_GRADES:
+        raise EvaluationError(f"không nhận ra mức đánh giá '{actual.label}'")
+    if required not in _KNOWN_GRADES:
+        raise EvaluationError(f"chỉ tiêu '{target.name}': không nhận ra mức yêu cầu '{required_label}'")
     for scale in GRADE_SCALES:
-        folded = [fold(g) for g in scale]
-        if got in folded and required in folded:
-            return _compare(folded.index(required) - folded.index(got))
-    # Grades from different scales: "Đạt" answers a requirement on any scale's passing side.
-    passing = {fold(g) for scale in GRADE_SCALES for g in scale[:-1]}
-    if got in passing and required in passing:
-        return Outcome.MET
-    if got in {fold(scale[-1]) for scale in GRADE_SCALES}:
+        keys = [_grade_key(g) for g in scale]
+        if got in keys and required in keys:
+            return _compare(keys.index(required) - keys.index(got))
+    # Grades from different scales: a failing grade fails any requirement, and any passing
+    # grade reaches a bare pass ("Đạt", "Hoàn thành", "Trung bình"); nothing more can be said.
+    if got in _FAILING_GRADES:
         return Outcome.NOT_MET
-    raise EvaluationError(f"không nhận ra mức đánh giá '{actual.label}'")
+    if required in _BARE_PASS_GRADES:
+        return Outcome.MET
+    raise EvaluationError(
+        f"chỉ tiêu '{target.name}': mức '{actual.label}' và mức yêu cầu '{required_label}' "
+        "thuộc hai thang đánh giá khác nhau, không so sánh được"
+    )
 
 
 def evaluate(target: Target, actual: Actual, baseline: Decimal | None = None) -> Outcome:
@@ -113,11 +146,19 @@ def evaluate(target: Target, actual: Actual, baseline: Decimal | None = None) ->
     if c is Comparator.RANK_TOP:
         if not isinstance(actual, Rank):
             raise EvaluationError(f"chỉ tiêu xếp hạng '{target.name}' cần một thứ hạng")
+        if isinstance(actual.position, bool) or not isinstance(actual.position, int) or actual.position < 1:
+            raise EvaluationError(f"chỉ tiêu xếp hạng '{target.name}': thứ hạng '{actual.position}' không hợp lệ")
         assert target.value is not None
         return _compare(_sign(target.value - actual.position))
     a = _number(target, actual)
     t = target.value
     assert t is not None
+    with localcontext(_EXACT):
+        return _numeric_outcome(target, a, t, baseline)
+
+
+def _numeric_outcome(target: Target, a: Decimal, t: Decimal, baseline: Decimal | None) -> Outcome:
+    c = target.comparator
     lower_better = target.direction is Direction.LOWER
     if c is Comparator.AT_LEAST:
         return _compare(_sign(a - t))
@@ -140,7 +181,7 @@ def evaluate(target: Target, actual: Actual, baseline: Decimal | None = None) ->
             return Outcome.EXCEEDED
         return Outcome.MET if a >= t else Outcome.NOT_MET
     if c is Comparator.REDUCE_BY:
-        return _compare(_sign(-_change(target, a, baseline) - t))
+        return _compare(_change_beyond(target, a, baseline, rise=False))
     if c is Comparator.INCREASE_BY:
-        return _compare(_sign(_change(target, a, baseline) - t))
+        return _compare(_change_beyond(target, a, baseline, rise=True))
     raise EvaluationError(f"không biết so sánh '{c}'")  # pragma: no cover - enum is exhaustive

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
-# 1.246,695 | 65.194 | 0,35 | 08 | 80 — a dot followed by exactly three digits groups thousands.
-_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
-_PLAIN = re.compile(r"^\d+(?:,\d+)?$")
-_DOT_DECIMAL = re.compile(r"^\d+\.\d{1,2}$|^\d+\.\d{4,}$")
+# 1.246,695 | 65.194 | 0,35 | 08 | 80 — a dot followed by exactly three digits groups thousands
+# (a group never starts with 0: "0.125" is not 125).
+_GROUPED = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$", re.ASCII)
+_PLAIN = re.compile(r"^\d+(?:,\d+)?$", re.ASCII)
+_DOT_DECIMAL = re.compile(r"^\d+\.\d{1,2}$|^\d+\.\d{4,}$|^0+\.\d{3}$", re.ASCII)
 
 
 class NumberFormatError(ValueError):
@@ -21,11 +22,14 @@ def parse_vn_number(text: str, *, allow_dot_decimal: bool = True) -> Decimal:
     ``"1.246,695"`` → 1246.695, ``"65.194"`` → 65194, ``"0,8"`` → 0.8, ``"08"`` → 8,
     ``"-2,5"`` → -2.5. A dot followed by one, two or four and more digits (``"97.5"``)
     is read as a decimal point when ``allow_dot_decimal`` is set (spreadsheet input);
-    a dot followed by exactly three digits is always a thousands separator.
+    a dot followed by exactly three digits is a thousands separator, except after a
+    bare zero (``"0.125"`` is 0.125 with ``allow_dot_decimal``, an error without).
     """
-    raw = text.strip().replace("\u00a0", "").replace(" ", "")
+    raw = text.strip()
+    for space in (" ", "\u00a0", "\u202f", "\u2009"):
+        raw = raw.replace(space, "")
     sign = ""
-    if raw[:1] in "+-−":
+    if raw and raw[0] in "+-−":
         sign = "-" if raw[0] in "-−" else ""
         raw = raw[1:]
     if _GROUPED.match(raw):
@@ -44,10 +48,25 @@ def parse_vn_number(text: str, *, allow_dot_decimal: bool = True) -> Decimal:
 
 
 def normalize_decimal(value: Decimal) -> Decimal:
-    """Drop trailing zeros after the decimal point without exponent notation (8.0 → 8, 1E+2 → 100)."""
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
+    """Drop trailing zeros after the decimal point without exponent notation (8.0 → 8, 1E+2 → 100).
+
+    Exact whatever the number of digits (no rounding to the context precision); zero loses
+    its sign (-0 → 0). Infinities and NaN are returned unchanged.
+    """
+    if not value.is_finite():
+        return value
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    if not any(digits):
+        return Decimal(0)
+    coefficient = list(digits)
+    while exponent < 0 and coefficient[-1] == 0:
+        coefficient.pop()
+        exponent += 1
+    if exponent > 0:
+        coefficient.extend([0] * exponent)
+        exponent = 0
+    return Decimal((sign, tuple(coefficient), exponent))
 
 
 def plain(value: Decimal) -> str:
@@ -57,8 +76,14 @@ def plain(value: Decimal) -> str:
 
 def format_vn_number(value: Decimal, places: int | None = None) -> str:
     """Write a Decimal the Vietnamese way: 1246.695 → "1.246,695"; with ``places`` rounded half up."""
+    if not value.is_finite():
+        raise ValueError(f"không viết được '{value}' thành số")
     if places is not None:
-        value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        with localcontext() as ctx:  # room for every digit: quantize must never fail on a large value
+            ctx.prec = max(ctx.prec, value.adjusted() + places + 2)
+            value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        if value.is_zero():
+            value = abs(value)  # -0,04 rounded to one place is "0,0", not "-0,0"
     else:
         value = normalize_decimal(value)
     text = format(value, "f")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import secrets
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 from kehoach.core.numbers import normalize_decimal, plain
 from kehoach.core.plan import Document, Indicator, IndicatorGroup, ParseWarning, Plan, Solution, Task
 from kehoach.core.targets import ChangeBasis, Comparator, Direction, OverTime, OverUnits, Target
-from kehoach.core.text import nfc
+from kehoach.core.text import fold, nfc
 
 SCHEMA = "kehoach.plan/1"
 
@@ -95,24 +96,26 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     }
 
 
-_OPEN, _CLOSE = "\ue000", "\ue001"
-_TOKEN = re.compile(f'"{_OPEN}(-?[0-9.]+){_CLOSE}"')
-
-
-def _encode_decimals(obj: Any) -> Any:
+def _encode_decimals(obj: Any, marker: str) -> Any:
     if isinstance(obj, Decimal):
-        return f"{_OPEN}{plain(obj)}{_CLOSE}"
+        if not obj.is_finite():
+            raise ValueError(f"'{obj}' không ghi được thành số JSON")
+        return f"{marker}{plain(obj)}{marker}"
     if isinstance(obj, dict):
-        return {k: _encode_decimals(v) for k, v in obj.items()}
+        return {k: _encode_decimals(v, marker) for k, v in obj.items()}
     if isinstance(obj, list | tuple):
-        return [_encode_decimals(v) for v in obj]
+        return [_encode_decimals(v, marker) for v in obj]
     return obj
 
 
 def dumps(data: dict[str, Any], *, indent: int | None = 2) -> str:
     """JSON text with every Decimal written as a plain JSON number (0.8, 1246.695), never a float."""
-    text = json.dumps(_encode_decimals(data), ensure_ascii=False, indent=indent)
-    return _TOKEN.sub(r"\1", text)
+    # Decimals travel through json.dumps as marked strings, then lose their quotes. The marker is
+    # fresh for every call, so no text of the plan (PDF extractions hold private-use characters)
+    # can pass for a number.
+    marker = f"\ue000{secrets.token_hex(8)}\ue001"
+    text = json.dumps(_encode_decimals(data, marker), ensure_ascii=False, indent=indent)
+    return re.sub(f'"{re.escape(marker)}(-?[0-9.]+){re.escape(marker)}"', r"\1", text)
 
 
 def plan_to_json(plan: Plan, *, indent: int | None = 2) -> str:
@@ -145,9 +148,12 @@ def _decimal(value: Any, path: str) -> Decimal | None:
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
         raise _fail(path, "phải là một số")
     try:
-        return normalize_decimal(Decimal(str(value)))
+        number = Decimal(str(value))
     except InvalidOperation as exc:
         raise _fail(path, f"'{value}' không phải là số") from exc
+    if not number.is_finite():
+        raise _fail(path, f"'{value}' không phải là số hữu hạn")
+    return normalize_decimal(number)
 
 
 def _enum(enum: Any, value: Any, path: str, default: Any = None) -> Any:
@@ -167,8 +173,9 @@ def _span_from(value: Any, path: str) -> tuple[int, int] | None:
         not isinstance(value, list)
         or len(value) != 2
         or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+        or not 0 <= value[0] <= value[1]
     ):
-        raise _fail(path, "phải là [đầu, cuối]")
+        raise _fail(path, "phải là [đầu, cuối] với 0 <= đầu <= cuối")
     return (value[0], value[1])
 
 
@@ -176,9 +183,18 @@ def target_from_dict(obj: Any, path: str) -> Target:
     if not isinstance(obj, dict):
         raise _fail(path, "phải là một đối tượng")
     comparator = _enum(Comparator, _get(obj, "comparator", path, str, True), f"{path}.comparator")
+    if comparator is Comparator.QUALITATIVE and obj.get("value") is not None:
+        raise _fail(f"{path}.value", "chỉ tiêu định tính (qualitative) không có giá trị số")
+    if comparator is not Comparator.QUALITATIVE and obj.get("value") is None:
+        raise _fail(f"{path}.value", "thiếu giá trị bắt buộc")
+    if (comparator is Comparator.RANGE) != (obj.get("value_max") is not None):
+        raise _fail(f"{path}.value_max", "chỉ khoảng giá trị (range) mới có, và phải có, giá trị tối đa")
+    name = _get(obj, "name", path, str)
+    if name is None:  # an empty name stays empty; only a missing one is taken from the text
+        name = _get(obj, "text", path, str) or ""
     try:
         return Target(
-            name=_get(obj, "name", path, str) or _get(obj, "text", path, str) or "",
+            name=name,
             comparator=comparator,
             value=_decimal(obj.get("value"), f"{path}.value"),
             value_max=_decimal(obj.get("value_max"), f"{path}.value_max"),
@@ -198,27 +214,48 @@ def target_from_dict(obj: Any, path: str) -> Target:
         raise _fail(path, str(exc)) from exc
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _date(value: Any, path: str) -> date | None:
     if value is None:
         return None
+    # date.fromisoformat alone would also take 20231212, "2023-W50-2" and, through str(), an int.
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise _fail(path, f"'{value}' không phải ngày dạng YYYY-MM-DD")
     try:
-        return date.fromisoformat(str(value))
+        return date.fromisoformat(value)
     except ValueError as exc:
         raise _fail(path, f"'{value}' không phải ngày dạng YYYY-MM-DD") from exc
 
 
 def _str_list(obj: dict[str, Any], key: str, path: str) -> list[str]:
-    value = obj.get(key) or []
+    value = obj.get(key)
+    if value is None:
+        return []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise _fail(f"{path}.{key}", "phải là danh sách chuỗi")
     return [nfc(v) for v in value]
 
 
-def _list(obj: dict[str, Any], key: str) -> list[Any]:
-    value = obj.get(key) or []
+def _list(obj: dict[str, Any], key: str, path: str = "") -> list[Any]:
+    value = obj.get(key)
+    if value is None:
+        return []
     if not isinstance(value, list):
-        raise _fail(key, "phải là một danh sách")
+        raise _fail(f"{path}.{key}" if path else key, "phải là một danh sách")
     return value
+
+
+_GROUPS = {fold(g): g for g in IndicatorGroup.ALL}
+
+
+def _group(value: str, path: str) -> str:
+    """The canonical group name, whatever the case, spacing or tone style ("văn hoá - xã hội")."""
+    group = _GROUPS.get(" ".join(fold(value).split()))
+    if group is None:
+        raise _fail(path, f"'{value}' không phải nhóm chỉ tiêu ({', '.join(IndicatorGroup.ALL)})")
+    return group
 
 
 def plan_from_dict(data: Any) -> Plan:
@@ -227,7 +264,9 @@ def plan_from_dict(data: Any) -> Plan:
         raise PlanFormatError("tệp JSON không phải là một kế hoạch (cần một đối tượng)")
     if data.get("schema") != SCHEMA:
         raise _fail("schema", f"phải là '{SCHEMA}' (đang là '{data.get('schema')}')")
-    doc = data.get("document") or {}
+    doc = data.get("document")
+    if doc is None:
+        doc = {}
     if not isinstance(doc, dict):
         raise _fail("document", "phải là một đối tượng")
     document = Document(
@@ -253,32 +292,36 @@ def plan_from_dict(data: Any) -> Plan:
             Task(
                 code=str(_get(obj, "code", path, (str, int), True)),
                 text=_get(obj, "text", path, str) or "",
-                targets=[target_from_dict(t, f"{path}.targets[{k}]") for k, t in enumerate(_list(obj, "targets"))],
+                targets=[
+                    target_from_dict(t, f"{path}.targets[{k}]") for k, t in enumerate(_list(obj, "targets", path))
+                ],
                 span=_span_from(obj.get("span"), f"{path}.span"),
             )
         )
-    indicators = []
+    indicators: list[Indicator] = []
     for i, obj in enumerate(_list(data, "indicators")):
         path = f"indicators[{i}]"
         if not isinstance(obj, dict):
             raise _fail(path, "phải là một đối tượng")
-        group = _get(obj, "group", path, str) or IndicatorGroup.OTHER
-        if group not in IndicatorGroup.ALL:
-            raise _fail(f"{path}.group", f"'{group}' không phải nhóm chỉ tiêu ({', '.join(IndicatorGroup.ALL)})")
+        group = _group(_get(obj, "group", path, str) or IndicatorGroup.OTHER, f"{path}.group")
         number = _get(obj, "number", path, int, True)
+        if number < 1:
+            raise _fail(f"{path}.number", f"số thứ tự chỉ tiêu phải từ 1 trở lên (đang là {number})")
+        for k, earlier in enumerate(indicators):
+            if earlier.number == number:
+                raise _fail(f"{path}.number", f"số thứ tự chỉ tiêu {number} trùng với indicators[{k}]")
         indicators.append(
             Indicator(
                 number=number,
                 group=group,
                 text=_get(obj, "text", path, str) or "",
                 code=_get(obj, "code", path, str),
-                targets=[target_from_dict(t, f"{path}.targets[{k}]") for k, t in enumerate(_list(obj, "targets"))],
+                targets=[
+                    target_from_dict(t, f"{path}.targets[{k}]") for k, t in enumerate(_list(obj, "targets", path))
+                ],
                 span=_span_from(obj.get("span"), f"{path}.span"),
             )
         )
-    numbers = [ind.number for ind in indicators]
-    if len(set(numbers)) != len(numbers):
-        raise _fail("indicators", "số thứ tự chỉ tiêu bị trùng")
     solutions = []
     for i, obj in enumerate(_list(data, "solutions")):
         path = f"solutions[{i}]"

@@ -1,0 +1,280 @@
+"""Figures in a sentence: numbers, ranges, "N/M", rankings, with their units.
+
+Works on the folded text (same length as the original, see core.text.fold) and returns
+absolute offsets, so the unit "as written" is cut from the original text. Numbers that are
+dates, years, ages, addresses, legal references, phone numbers or counts of sections are
+dropped here ("noise"), before any comparator is considered.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kehoach.core.numbers import NumberFormatError, parse_vn_number
+from kehoach.parsing import vocab
+
+NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_NO_BEFORE = r"(?<![\w.,/+\-:\[#])(?<!\d\s)"
+_NO_AFTER = r"(?![\w]|[.,]\d|\s*/\s*\d|:\d|\s\d)"
+_W = "a-zà-ỹđ0-9"
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+RANK_UNIT_WORDS = (
+    "xã, phường, thị trấn",
+    "xã, phường",
+    "xã, thị trấn",
+    "huyện, thị xã, thành phố",
+    "xã",
+    "phường",
+    "thị trấn",
+    "huyện",
+    "quận",
+    "thị xã",
+    "thành phố",
+    "tỉnh",
+    "tỉnh, thành phố",
+    "đơn vị",
+    "địa phương",
+    "khóm",
+    "ấp",
+    "thôn",
+    "khu phố",
+    "tổ dân phố",
+    "trường",
+    "cơ quan",
+)
+
+_RANK = re.compile(
+    rf"(?:(?:top|tốp)\s+0*(?P<n>\d+)(?:\s+(?:trên|/|trong số|của)\s+(?P<m>\d+)"
+    rf"(?:\s+(?P<u>{_alternation(RANK_UNIT_WORDS)})(?![{_W}]))?)?)"
+    rf"|(?:xếp (?:thứ|hạng)(?: thứ)?\s+0*(?P<n2>\d+)(?:\s*/\s*(?P<m2>\d+))?)"
+    rf"|(?:nhóm\s+0*(?P<n3>\d+)\s+(?:[{_W} ,]{{0,30}}?)dẫn đầu)"
+)
+_FRACTION = re.compile(rf"{_NO_BEFORE}(?P<a>\d+)(?:\s*[-–]\s*(?P<b>\d+))?\s*/\s*(?P<m>\d+)(?![\w/]|[.,]\d|\s*/|:\d)")
+_RANGE = re.compile(
+    rf"(?P<tu>từ\s+)?{_NO_BEFORE}(?P<a>{NUM})\s?(?P<pa>%)?\s*(?:-|–|—|đến|tới)\s*(?P<b>{NUM})(?P<pb>\s?%)?{_NO_AFTER}"
+)
+_NUMBER = re.compile(rf"{_NO_BEFORE}(?P<a>{NUM})(?P<p>\s?%)?{_NO_AFTER}")
+_DOT_DECIMAL = re.compile(rf"{_NO_BEFORE}(?P<a>\d+\.\d{{1,2}})(?P<p>\s?%)(?![\w])")
+
+_UNIT = re.compile(
+    rf"\s*(?P<u>{_alternation(vocab.MONEY_UNITS + vocab.MEASURE_UNITS + vocab.COUNT_UNITS)})"
+    rf"(?P<tail>(?:/[{_W}]+(?: [{_W}]+)?)*)(?![{_W}])"
+)
+_NOT_UNIT = re.compile(rf"\s*(?:{_alternation(vocab.NOT_UNITS)})(?![{_W}])")
+_GENERIC_WORD = re.compile(rf"\s+(?P<u>[{_W}]+)")
+_NOT_BEFORE = re.compile(rf"(?:^|(?<![{_W}]))(?:{_alternation(vocab.NOT_FIGURE_BEFORE)})\s*[.]?\s*$")
+_PLACE_BEFORE = re.compile(rf"(?:^|(?<![{_W}]))(?:{_alternation(vocab.PLACE_BEFORE)})\s*[.]?\s*$")
+_PER_UNIT_BEFORE = re.compile(r"(?:trên|/|mỗi|một)\s*$")
+_YEAR = re.compile(r"^(19[4-9]\d|20\d\d|21\d\d)$")
+_CONNECTOR_WORDS = {
+    "và",
+    "hoặc",
+    "so",
+    "với",
+    "trong",
+    "đến",
+    "trở",
+    "của",
+    "ở",
+    "tại",
+    "theo",
+    "cho",
+    "là",
+    "đạt",
+    "trên",
+    "dưới",
+    "được",
+    "có",
+    "đi",
+    "vào",
+    "từ",
+    "để",
+    "thuộc",
+    "về",
+    "đối",
+    "so với",
+    "tương",
+    "trở lên",
+    "kế",
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure found in the text, with absolute offsets into the normalized text."""
+
+    start: int  # first character of the figure (after "từ" for ranges)
+    end: int  # end of the figure including its unit and per-tail
+    kind: str  # "number" | "range" | "fraction" | "rank"
+    value: Decimal
+    value_max: Decimal | None = None
+    total: Decimal | None = None
+    unit: str | None = None
+    percent: bool = False
+    known_unit: bool = False
+    lead: int | None = None  # start of a leading "từ" of a range
+
+
+def _parse(text: str) -> Decimal | None:
+    try:
+        return parse_vn_number(text, allow_dot_decimal=True)
+    except NumberFormatError:
+        return None
+
+
+def _unit_after(original: str, folded: str, pos: int, limit: int) -> tuple[str | None, int, bool]:
+    """The unit right after ``pos``: (unit as written, end offset, known?)."""
+    m = _UNIT.match(folded, pos, limit)
+    if m:
+        end = m.end()
+        unit = original[m.start("u") : end]
+        return unit, end, True
+    return None, pos, False
+
+
+_EVERY_YEAR = re.compile(r"(?:cả|hằng|hàng|mỗi|trong|cuối|đầu)\s+năm\s*$")
+
+
+def _is_noise_before(folded: str, seg_start: int, start: int, has_unit: bool = False) -> bool:
+    before = folded[max(seg_start, start - 40) : start]
+    if _NOT_BEFORE.search(before) and not (has_unit and _EVERY_YEAR.search(before)):
+        return True
+    return not has_unit and bool(_PLACE_BEFORE.search(before))
+
+
+def _is_not_unit_after(folded: str, pos: int, limit: int) -> bool:
+    return bool(_NOT_UNIT.match(folded, pos, limit))
+
+
+def find_figures(original: str, folded: str, start: int, end: int) -> list[Figure]:
+    """Every target-like figure in ``[start, end)``, in reading order, noise removed."""
+    taken: list[tuple[int, int]] = []
+    found: list[Figure] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for m in _RANK.finditer(folded, start, end):
+        n = m.group("n") or m.group("n2") or m.group("n3")
+        total = m.group("m") or m.group("m2")
+        unit_group = m.group("u")
+        unit = original[m.start("u") : m.end("u")] if unit_group else None
+        found.append(
+            Figure(
+                start=m.start(),
+                end=m.end(),
+                kind="rank",
+                value=Decimal(int(n)),
+                total=Decimal(int(total)) if total else None,
+                unit=unit,
+            )
+        )
+        taken.append((m.start(), m.end()))
+
+    for m in _FRACTION.finditer(folded, start, end):
+        if not free(m.start(), m.end()):
+            continue
+        a, b, total = int(m.group("a")), m.group("b"), int(m.group("m"))
+        high = int(b) if b else None
+        if total == 0 or a > total or (high is not None and (high > total or high < a)):
+            continue
+        unit, unit_end, known = _unit_after(original, folded, m.end(), end)
+        if _is_noise_before(folded, start, m.start(), known):
+            continue
+        found.append(
+            Figure(
+                start=m.start(),
+                end=unit_end,
+                kind="fraction",
+                value=Decimal(a),
+                value_max=Decimal(high) if high is not None else None,
+                total=Decimal(total),
+                unit=unit,
+                known_unit=known,
+            )
+        )
+        taken.append((m.start(), unit_end))
+
+    for m in _RANGE.finditer(folded, start, end):
+        a_start = m.start("a")
+        if not free(a_start, m.end()):
+            continue
+        low, upper = _parse(m.group("a")), _parse(m.group("b"))
+        if low is None or upper is None or upper <= low:
+            continue
+        percent = bool(m.group("pa") or m.group("pb"))
+        if not percent and (_YEAR.match(m.group("a")) or _YEAR.match(m.group("b"))):
+            continue
+        unit, unit_end, known = (None, m.end(), False) if percent else _unit_after(original, folded, m.end(), end)
+        if _is_noise_before(folded, start, m.start(), known or percent):
+            continue
+        if not percent and not known and _is_not_unit_after(folded, m.end(), end):
+            continue
+        found.append(
+            Figure(
+                start=a_start,
+                end=unit_end,
+                kind="range",
+                value=low,
+                value_max=upper,
+                unit="%" if percent else unit,
+                percent=percent,
+                known_unit=known or percent,
+                lead=m.start() if m.group("tu") else None,
+            )
+        )
+        taken.append((m.start(), unit_end))
+
+    for pattern in (_DOT_DECIMAL, _NUMBER):
+        for m in pattern.finditer(folded, start, end):
+            if not free(m.start(), m.end()):
+                continue
+            figure = _single(original, folded, m, start, end)
+            if figure is not None:
+                found.append(figure)
+                taken.append((figure.start, figure.end))
+
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _single(original: str, folded: str, m: re.Match[str], start: int, end: int) -> Figure | None:
+    raw = m.group("a")
+    if m.start() > start and folded[m.start() - 1] == "(" and folded.startswith(")", m.end("a")):
+        return None  # an item marker "(3)"
+    value = _parse(raw)
+    if value is None:
+        return None
+    percent = bool(m.group("p"))
+    unit, unit_end, known = _unit_after(original, folded, m.end(), end)
+    if _is_noise_before(folded, start, m.start(), known or percent):
+        return None
+    if percent:
+        return Figure(m.start(), m.end(), "number", value, unit="%", percent=True, known_unit=True)
+    if _YEAR.match(raw):
+        if not known or unit in ("m", "km"):
+            return None
+        return Figure(m.start(), unit_end, "number", value, unit=unit, known_unit=True)
+    if _is_not_unit_after(folded, m.end(), end):
+        return None
+    if known and value == 1 and unit is not None:
+        # "trên 1 ha", "/1 người": a per-unit denominator, not a figure
+        head = folded[max(start, m.start() - 8) : m.start()]
+        if _PER_UNIT_BEFORE.search(head) and unit.lower() in vocab.PER_UNIT_DENOMINATORS:
+            return None
+    return Figure(m.start(), unit_end, "number", value, unit=unit, known_unit=known)
+
+
+def generic_unit(original: str, folded: str, figure: Figure, end: int) -> tuple[str | None, int]:
+    """A plain word after a unitless figure, taken as its unit ("05 đội" → "đội")."""
+    m = _GENERIC_WORD.match(folded, figure.end, end)
+    if not m or m.group("u") in _CONNECTOR_WORDS or m.group("u").isdigit():
+        return None, figure.end
+    return original[m.start("u") : m.end("u")], m.end()

@@ -1,0 +1,505 @@
+"""The target grammar: one indicator's (or task's) sentence → its Targets.
+
+Figure-centred: every figure kept by :mod:`figures` becomes a target; its comparator
+comes from the words right before it ("đạt", "còn dưới", "không quá" …), the words after
+it ("trở lên"), a shared stem before a colon ("… đạt: tiểu học 100%, THCS 99,5%"), the
+head of its clause (an action verb → a floor; a noun phrase → a plain value; "Giảm …"
+→ a reduction), or the target before it ("… 90% ở đô thị và 70% ở nông thôn").
+Clauses without figures become qualitative targets when they carry a grade or a standard
+("được xếp loại tốt", "đạt chuẩn …"). Names and spans are cut from the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kehoach.core.plan import ParseWarning
+from kehoach.core.targets import Comparator, Target
+from kehoach.core.text import fold
+from kehoach.parsing import vocab
+from kehoach.parsing.figures import Figure, find_figures, generic_unit
+from kehoach.parsing.measurement import basis_for, direction_for, grade_for, measurement_for
+
+_W = "a-zà-ỹđ0-9"
+
+
+def _phrases(pairs: tuple[tuple[str, Comparator], ...]) -> list[tuple[str, Comparator]]:
+    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+
+_BEFORE = _phrases((*vocab.COMPARATOR_BEFORE, ("đạt từ", Comparator.AT_LEAST), ("từ", Comparator.AT_LEAST)))
+_STARTERS = tuple(
+    sorted(
+        set(vocab.NOUN_HEADS)
+        | set(vocab.ACTION_VERBS)
+        | {
+            "có",
+            "phấn đấu",
+            "đảm bảo",
+            "bảo đảm",
+            "duy trì",
+            "trong đó",
+            "tăng",
+            "giảm",
+            "kéo giảm",
+            "nâng",
+            "đưa",
+            "xã",
+            "phường",
+            "thị trấn",
+            "huyện",
+            "chính quyền",
+            "cải cách",
+            "hoàn thành",
+            "không",
+            "100%",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_LEAD_NOISE = re.compile(
+    r"(?:[\s,;:.\-–+*•]|\(\d{1,2}\)|và\s|hoặc\s|đồng thời\s|trong đó(?:\s+có)?[\s,:]|phấn đấu(?:\s+đạt)?\s|"
+    r"có\s|đảm bảo\s|bảo đảm\s|cụ thể[\s:,]|gồm[\s:]|bao gồm[\s:])+"
+)
+_TRAIL_NOISE = re.compile(r"(?:[\s,;:.\-–(]|hằng năm|hàng năm|cả năm|năm \d{4}|trong năm|\bcho|\bmới)+$")
+_PAST_YEAR = re.compile(r"(?<!so với )(?<!so với cuối )(?<!giá so sánh )(?<!giai đoạn )(?<!từ )năm\s+((?:19|20)\d\d)")
+_FUTURE_YEAR = re.compile(r"(?:đến|tới|vào)\s+năm\s+((?:19|20)\d\d)")
+_ESTIMATE = re.compile(
+    rf"(?<![{_W}])(?:ước(?: tính| đạt| thực hiện| cả năm)?|đã đạt|đạt được|thực hiện được)(?![{_W}])"
+)
+_OLD_VALUE_AFTER = re.compile(r"\s*(?:lên|xuống)(?![" + _W + "])")
+_AFTER_PHRASES = _phrases(vocab.COMPARATOR_AFTER)
+_SEPARATOR = re.compile(r",|;|\(|\)|:|\bvà\b")
+
+
+@dataclass
+class ClauseContext:
+    """What the caller knows about the sentence: the plan year and the kind of section."""
+
+    plan_year: int | None = None
+    mode: str = "indicator"  # "indicator" | "task" | "cell"
+    name_hint: str | None = None  # for table cells: the row's indicator name
+
+
+@dataclass
+class Extraction:
+    targets: list[Target] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+
+def split_clauses(original: str, folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``[start, end)`` at ";" and at sentence ends, never inside brackets or quotes."""
+    clauses: list[tuple[int, int]] = []
+    depth = 0
+    quote = False
+    cs = start
+    i = start
+    while i < end:
+        ch = folded[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch in '“”"':
+            quote = not quote if ch == '"' else ch == "“"
+        elif (
+            depth == 0
+            and not quote
+            and (
+                ch == ";"
+                or (ch == "." and (i + 1 >= end or (folded[i + 1] == " " and _upper_next(original, i + 2, end))))
+            )
+        ):
+            if folded[cs:i].strip():
+                clauses.append((cs, i))
+            cs = i + 1
+        i += 1
+    if folded[cs:end].strip():
+        clauses.append((cs, end))
+    return clauses
+
+
+def _upper_next(original: str, i: int, end: int) -> bool:
+    """A sentence starts after ". " when a capital letter or a "(n)" marker follows."""
+    return i < end and (original[i].isupper() or original[i] == "(")
+
+
+def _trim(original: str, folded: str, a: int, b: int) -> tuple[int, int]:
+    """Shrink ``[a, b)`` past leading connectors and trailing punctuation."""
+    m = _LEAD_NOISE.match(folded, a, b)
+    while m and m.end() > a:
+        a = m.end()
+        m = _LEAD_NOISE.match(folded, a, b)
+    while b > a and folded[b - 1] in " ,;:.-–(\t":
+        b -= 1
+    return a, b
+
+
+def _clean_name(original: str, folded: str, a: int, b: int, capital: bool = True) -> str:
+    a, b = _trim(original, folded, a, b)
+    text = original[a:b]
+    m = _TRAIL_NOISE.search(fold(text))
+    if m and m.start() > 0:
+        text = text[: m.start()]
+    text = " ".join(text.split())
+    if text.count("(") > text.count(")"):
+        text = text[: text.rfind("(")].rstrip()
+    return text[:1].upper() + text[1:] if text and capital else text
+
+
+def _ends_with_phrase(text: str, phrase: str) -> bool:
+    if not text.endswith(phrase):
+        return False
+    before = text[: -len(phrase)]
+    return not before or not re.match(rf"[{_W}]", before[-1])
+
+
+def _comparator_before(folded: str, a: int, b: int) -> tuple[Comparator | None, int]:
+    """A comparator phrase that ends right before ``b`` (fillers like "cho" skipped)."""
+    text = folded[a:b].rstrip()
+    for filler in ("cho", "với", "mức"):
+        if _ends_with_phrase(text, filler) and not any(_ends_with_phrase(text, p) for p, _ in _BEFORE):
+            text = text[: -len(filler)].rstrip()
+    for phrase, comparator in _BEFORE:
+        if _ends_with_phrase(text, phrase):
+            return comparator, a + len(text) - len(phrase)
+    return None, b
+
+
+def _comparator_after(folded: str, pos: int, limit: int) -> tuple[Comparator | None, int]:
+    rest = folded[pos:limit]
+    stripped = rest.lstrip()
+    for phrase, comparator in _AFTER_PHRASES:
+        if stripped.startswith(phrase):
+            return comparator, pos + len(rest) - len(stripped) + len(phrase)
+    return None, pos
+
+
+def _region_start(folded: str, lo: int, hi: int) -> int:
+    """Start of the name region before ``hi``: after the last separator that opens a new clause."""
+    best = lo
+    depth = 0
+    i = hi - 1
+    while i >= lo:
+        ch = folded[i]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            if depth == 0:
+                return i + 1
+            depth -= 1
+        elif depth == 0 and ch in ",:":
+            after = folded[i + 1 : hi].lstrip()
+            if ch == ":" or after.startswith(_STARTERS):
+                return i + 1
+        i -= 1
+    return best
+
+
+def _is_past(folded: str, a: int, b: int, plan_year: int | None) -> bool:
+    text = folded[a:b]
+    if _ESTIMATE.search(text):
+        return True
+    if plan_year is None:
+        return False
+    return any(int(y) < plan_year for y in _PAST_YEAR.findall(text))
+
+
+def _is_multi_year(folded: str, a: int, b: int, plan_year: int | None) -> bool:
+    for m in _FUTURE_YEAR.finditer(folded, a, b):
+        year = int(m.group(1))
+        if plan_year is None or year > plan_year:
+            return True
+    return False
+
+
+def _head_rule(region: str) -> Comparator | None:
+    """Comparator implied by the head of the clause when no word stands next to the figure."""
+    r = region.strip(" ,;:-–+*•")
+    r = re.sub(r"^(?:\(\d{1,2}\)\s*|và\s+|hoặc\s+|đồng thời\s+|trong đó\s+)+", "", r)
+    if r.startswith(("giảm", "kéo giảm", "phấn đấu giảm")) and not r.startswith(("giảm còn", "giảm xuống")):
+        return Comparator.REDUCE_BY
+    if r.startswith(("duy trì", "ổn định")):
+        return Comparator.EQUAL
+    for verb in vocab.ACTION_VERBS:
+        if r.startswith(verb) and (len(r) == len(verb) or not re.match(rf"[{_W}]", r[len(verb)])):
+            return Comparator.AT_LEAST
+    if r.startswith("phấn đấu"):
+        return Comparator.AT_LEAST
+    return None
+
+
+@dataclass
+class _Found:
+    figure: Figure
+    comparator: Comparator
+    text_start: int
+    text_end: int
+    name: str
+    unit: str | None
+
+
+def _tail_end(folded: str, pos: int, limit: int) -> int:
+    """End of the words that follow a figure and still belong to it (up to a separator)."""
+    depth = 0
+    i = pos
+    while i < limit:
+        ch = folded[i]
+        if ch == "(":
+            if i > pos and folded[pos:i].strip():
+                # a bracket after some words belongs to the phrase; a bracket right after the figure does not
+                depth += 1
+            else:
+                break
+        elif ch == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and ch in ",;":
+            break
+        elif depth == 0 and folded.startswith(" và ", i):
+            rest = folded[i + 4 : limit]
+            if re.search(r"\d", rest.split(",")[0].split(";")[0]) or any(
+                m in rest for m in ("đạt chuẩn", "xếp loại", "không để")
+            ):
+                break
+        i += 1
+    while i > pos and folded[i - 1] in " .":
+        i -= 1
+    return i
+
+
+def extract(original: str, folded: str, start: int, end: int, ctx: ClauseContext) -> Extraction:
+    """Targets in the sentence ``original[start:end]`` (``folded`` is its folded twin)."""
+    out = Extraction()
+    for cs, ce in split_clauses(original, folded, start, end):
+        _clause(original, folded, cs, ce, ctx, out)
+    return out
+
+
+def _clause(original: str, folded: str, cs: int, ce: int, ctx: ClauseContext, out: Extraction) -> None:
+    if _is_multi_year(folded, cs, ce, ctx.plan_year) and ctx.mode != "cell":
+        return
+    figures = find_figures(original, folded, cs, ce)
+    kept: list[_Found] = []
+    prev_end = cs
+    for _i, fig in enumerate(figures):
+        lo = max(prev_end, cs)
+        # "từ A lên B", "từ A xuống (còn) B": A is the old value
+        if _OLD_VALUE_AFTER.match(folded, fig.end, ce) and folded[lo : fig.start].rstrip().endswith("từ"):
+            prev_end = fig.end
+            continue
+        region = _region_start(folded, lo, fig.lead if fig.lead is not None else fig.start)
+        if ctx.mode != "cell" and _is_past(folded, region, fig.start, ctx.plan_year):
+            prev_end = fig.end
+            continue
+        found = _read_figure(original, folded, fig, region, cs, ce, ctx, kept)
+        if found is None:
+            continue
+        kept.append(found)
+        prev_end = found.text_end
+    for found in kept:
+        out.targets.append(_to_target(found, original))
+    _qualitative(original, folded, cs, ce, ctx, kept, out)
+
+
+def _read_figure(
+    original: str,
+    folded: str,
+    fig: Figure,
+    region: int,
+    cs: int,
+    ce: int,
+    ctx: ClauseContext,
+    kept: list[_Found],
+) -> _Found | None:
+    anchor = fig.lead if fig.lead is not None else fig.start
+    comparator, comp_start = _comparator_before(folded, region, anchor)
+    unit = fig.unit
+    fig_end = fig.end
+    if unit is None and not fig.percent and fig.kind in ("number", "range", "fraction"):
+        generic, generic_end = generic_unit(original, folded, fig, ce)
+        if generic and (comparator is not None or ctx.mode == "cell" or fig.kind == "fraction"):
+            unit, fig_end = generic, generic_end
+    after, after_end = _comparator_after(folded, fig_end, ce)
+    text_end = max(fig_end, after_end)
+    tail_end = _tail_end(folded, text_end, ce)
+    while (
+        folded.startswith(",", tail_end)
+        and len(folded[text_end:tail_end].split()) <= 2
+        and not _comparator_before(folded, region, anchor)[0]
+        and not folded[region:anchor].strip(" ,;:(")
+    ):
+        # figure first, nouns joined by commas: "100% xã, thị trấn đạt chuẩn …"
+        nxt = _tail_end(folded, tail_end + 1, ce)
+        if re.search(r"\d", folded[tail_end:nxt]):
+            break
+        tail_end = nxt
+
+    name_text = folded[region:comp_start].strip(" ,;:")
+    name_region_empty = (
+        not _trim(original, folded, region, comp_start)[1] > _trim(original, folded, region, comp_start)[0]
+    )
+
+    if comparator is Comparator.AT_LEAST and folded[comp_start:anchor].strip() == "từ" and after is None:
+        comparator = None  # a bare "từ" without "trở lên" is not a comparator
+        comp_start = anchor
+    if after is not None and comparator in (None, Comparator.EQUAL, Comparator.AT_LEAST, Comparator.MORE_THAN):
+        comparator = after
+    if comparator is None and "tương đương" in folded[region:anchor] and kept:
+        comparator = kept[-1].comparator
+    if comparator is None:
+        colon = folded.rfind(":", cs, anchor)
+        if colon >= 0 and colon >= region - 1:
+            stem_cmp, _ = _comparator_before(folded, cs, colon)
+            comparator = stem_cmp if stem_cmp is not None else Comparator.EQUAL
+        elif colon >= 0:
+            stem_cmp, _ = _comparator_before(folded, cs, colon)
+            comparator = stem_cmp
+    if comparator is None and ctx.mode == "cell":
+        comparator = Comparator.EQUAL
+    if comparator is None and name_region_empty and kept:
+        comparator = kept[-1].comparator
+    if comparator is None:
+        comparator = _head_rule(folded[region:anchor])
+    if comparator is None:
+        comparator = Comparator.AT_LEAST if name_region_empty else Comparator.EQUAL
+    if ctx.mode == "cell" and ctx.name_hint and comparator is Comparator.EQUAL:
+        hint = fold(ctx.name_hint).strip()
+        if hint.startswith(("giảm", "kéo giảm")):
+            comparator = Comparator.REDUCE_BY
+    if fig.kind == "rank":
+        comparator = Comparator.RANK_TOP
+    elif fig.kind == "range" or (fig.kind == "fraction" and fig.value_max is not None):
+        comparator = Comparator.RANGE
+    elif fig.kind == "fraction" and comparator not in (Comparator.LESS_THAN, Comparator.AT_MOST, Comparator.MORE_THAN):
+        comparator = Comparator.AT_LEAST
+    if fig.kind == "number" and not fig.percent and unit is None and ctx.mode == "task":
+        return None  # a bare number in prose is an address, a label or a count of parts
+
+    # the name: words before the comparator, or (figure first) the words after it
+    if ctx.mode == "cell" and ctx.name_hint:
+        name = ctx.name_hint
+        text_start, text_end2 = cs, ce
+    elif name_region_empty or (_head_rule(name_text) is Comparator.AT_LEAST and _only_verb(name_text)):
+        tail = _clean_name(original, folded, text_end, tail_end, capital=False)
+        lead_words = ""
+        if unit and unit != "%" and fig.kind in ("number", "fraction"):
+            lead_words = unit + " "
+        if name_region_empty:
+            name = (lead_words + tail).strip() or (kept[-1].name if kept else "")
+        else:
+            verb = _clean_name(original, folded, region, comp_start)
+            name = (lead_words + tail).strip() if tail else verb
+        name = name[:1].upper() + name[1:]
+        text_start = _trim(original, folded, region, comp_start)[0] if not name_region_empty else comp_start
+        text_end2 = tail_end
+    else:
+        name = _clean_name(original, folded, region, comp_start)
+        text_start = _trim(original, folded, region, comp_start)[0]
+        text_end2 = tail_end
+    if not name and kept:
+        name = kept[-1].name
+    return _Found(
+        figure=fig,
+        comparator=comparator,
+        text_start=text_start,
+        text_end=max(text_end2, text_end),
+        name=name,
+        unit=unit,
+    )
+
+
+def _only_verb(text: str) -> bool:
+    t = text.strip(" ,;:")
+    t = re.sub(r"^(?:phấn đấu|và|có)\s+", "", t)
+    t = re.sub(r"\s+(?:mới|cho)$", "", t)
+    return t in vocab.ACTION_VERBS
+
+
+def _to_target(found: _Found, original: str) -> Target:
+    fig = found.figure
+    unit = "%" if fig.percent else found.unit
+    value: Decimal | None = fig.value
+    value_max = fig.value_max if found.comparator is Comparator.RANGE else None
+    comparator = found.comparator
+    name = found.name
+    text = original[found.text_start : found.text_end]
+    over_units, over_time = measurement_for(comparator, unit, name, fig.total is not None, text)
+    return Target(
+        name=name,
+        comparator=comparator,
+        value=value,
+        value_max=value_max,
+        total=fig.total,
+        unit=unit,
+        direction=direction_for(comparator, name),
+        basis=basis_for(comparator, unit, name),
+        over_units=over_units,
+        over_time=over_time,
+        text=text,
+        span=(found.text_start, found.text_end),
+    )
+
+
+_STRONG_MARKERS = ("đạt chuẩn", "xếp loại", "đạt tiêu chí", "giữ vững danh hiệu", "không để phát sinh", "đạt danh hiệu")
+
+
+def _qualitative(
+    original: str, folded: str, cs: int, ce: int, ctx: ClauseContext, kept: list[_Found], out: Extraction
+) -> None:
+    if ctx.mode == "cell":
+        return
+    markers = vocab.TASK_QUALITATIVE_MARKERS if ctx.mode == "task" else vocab.QUALITATIVE_MARKERS
+    if not kept:
+        a, b = _trim(original, folded, cs, ce)
+        if b <= a:
+            return
+        text = folded[a:b]
+        if any(re.search(rf"(?<![{_W}]){re.escape(m)}(?![{_W}])", text) for m in markers):
+            out.targets.append(_qualitative_target(original, folded, a, b))
+        elif ctx.mode == "indicator" and _looks_like_target(text):
+            out.targets.append(_qualitative_target(original, folded, a, b))
+            out.warnings.append(
+                ParseWarning(
+                    f"Không đọc được giá trị của chỉ tiêu, ghi nhận là chỉ tiêu định tính: “{original[a:b][:80]}”",
+                    (a, b),
+                    "unparsed_target",
+                )
+            )
+        return
+    last = kept[-1]
+    rest = folded[last.text_end : ce]
+    m = re.match(r"\s*\)?\s*(?:,|\bvà\b|;)\s*(?:và\s+)?", rest)
+    if not m:
+        return
+    a, b = _trim(original, folded, last.text_end + m.end(), ce)
+    if b - a < 8:
+        return
+    if any(mk in folded[a:b] for mk in _STRONG_MARKERS) and not re.search(r"\d", folded[a:b]):
+        out.targets.append(_qualitative_target(original, folded, a, b))
+
+
+_TARGET_WORDS = re.compile(rf"(?<![{_W}])(?:đạt|phấn đấu|giảm|tăng|tối thiểu|ít nhất|không quá|trở lên)(?![{_W}])")
+
+
+def _looks_like_target(text: str) -> bool:
+    return bool(_TARGET_WORDS.search(text)) and len(text.split()) >= 3
+
+
+def _qualitative_target(original: str, folded: str, a: int, b: int) -> Target:
+    name = _clean_name(original, folded, a, b)
+    text = original[a:b]
+    return Target(
+        name=name,
+        comparator=Comparator.QUALITATIVE,
+        direction=direction_for(Comparator.QUALITATIVE, name),
+        over_units=measurement_for(Comparator.QUALITATIVE, None, name, False, text)[0],
+        over_time=measurement_for(Comparator.QUALITATIVE, None, name, False, text)[1],
+        grade=grade_for(text),
+        text=text,
+        span=(a, b),
+    )
