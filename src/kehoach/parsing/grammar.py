@@ -33,7 +33,6 @@ _BEFORE = _phrases((*vocab.COMPARATOR_BEFORE, ("đạt từ", Comparator.AT_LEAS
 _STARTERS = tuple(
     sorted(
         set(vocab.NOUN_HEADS)
-        | set(vocab.ACTION_VERBS)
         | {
             "có",
             "phấn đấu",
@@ -45,11 +44,6 @@ _STARTERS = tuple(
             "giảm",
             "kéo giảm",
             "nâng",
-            "đưa",
-            "xã",
-            "phường",
-            "thị trấn",
-            "huyện",
             "chính quyền",
             "cải cách",
             "hoàn thành",
@@ -61,10 +55,22 @@ _STARTERS = tuple(
     )
 )
 _LEAD_NOISE = re.compile(
-    r"(?:[\s,;:.\-–+*•]|\(\d{1,2}\)|và\s|hoặc\s|đồng thời\s|trong đó(?:\s+có)?[\s,:]|phấn đấu(?:\s+đạt)?\s|"
-    r"có\s|đảm bảo\s|bảo đảm\s|cụ thể[\s:,]|gồm[\s:]|bao gồm[\s:])+"
+    r"(?:[\s,;:.\-–+*•]|\(\d{1,2}\)|và\s|hoặc\s|đồng thời\s|trong đó(?:\s+có)?[\s,:]|ph[ấâ]n đấu(?:\s+đạt)?\s|"
+    r"có\s|đảm bảo\s|bảo đảm\s|cụ thể[\s:,]|gồm[\s:]|bao gồm[\s:]|duy trì\s(?=tỷ lệ|số|tổng))+"
 )
-_TRAIL_NOISE = re.compile(r"(?:[\s,;:.\-–(]|hằng năm|hàng năm|cả năm|năm \d{4}|trong năm|\bcho|\bmới)+$")
+_TRAIL_NOISE = re.compile(
+    r"(?:[\s,;:.\-–(]|hằng năm|hàng năm|cả năm|năm \d{4}|trong năm|\bcho|\bnằm trong|\bđứng trong|"
+    r"\bđứng|\bthuộc|\bxếp)+$"
+)
+_TAIL_BASIS = re.compile(r"(?:^|\s)(?:chỉ tiêu|kế hoạch|dự toán)(?:\s+[a-zà-ỹđ]+){0,3}?\s+(?:giao|đề ra)$")
+_TAIL_CUT = re.compile(r"(?:^|\s)(?:so với|theo|trong năm|trong đó|trên địa bàn|vào năm|đến năm)(?![a-zà-ỹđ]).*$")
+_TAIL_LEAD = re.compile(r"^(?:chỉ tiêu)\s+")
+_NAME_OLD_VALUE = re.compile(r"\s*:?\s*(?:điều chỉnh\s+)?(?:giảm |tăng )?từ\s+\d[\d.,]*\s*%?.*$")
+_NAME_FOOTNOTE = re.compile(r"\[\d+\]")
+_NAME_NUMERIC_BRACKET = re.compile(r"\s*\([^()]*(?:\d|giá so sánh)[^()]*\)\s*$")
+_NAME_HEAD_VERB = re.compile(r"^(?:giảm|kéo giảm|tăng|phấn đấu|duy trì)\s+(?=tỷ lệ|số|tổng|mức)")
+_SEPARATOR_ONLY = re.compile(r"[\s,;:.\-–+*•]*(?:\(\d{1,2}\)\s*)?")
+_CLASSIFIERS = ("căn", "ngôi", "chiếc", "cái", "con", "tuyến", "đợt", "lượt")
 _PAST_YEAR = re.compile(r"(?<!so với )(?<!so với cuối )(?<!giá so sánh )(?<!giai đoạn )(?<!từ )năm\s+((?:19|20)\d\d)")
 _FUTURE_YEAR = re.compile(r"(?:đến|tới|vào)\s+năm\s+((?:19|20)\d\d)")
 _ESTIMATE = re.compile(
@@ -191,7 +197,11 @@ def _region_start(folded: str, lo: int, hi: int) -> int:
             if depth == 0:
                 return i + 1
             depth -= 1
-        elif depth == 0 and ch in ",:":
+        elif (
+            depth == 0
+            and ch in ",:"
+            and not (ch == ":" and folded[i - 1 : i].isdigit() and folded[i + 1 : i + 2].isdigit())
+        ):
             after = folded[i + 1 : hi].lstrip()
             if ch == ":" or after.startswith(_STARTERS):
                 return i + 1
@@ -199,13 +209,15 @@ def _region_start(folded: str, lo: int, hi: int) -> int:
     return best
 
 
-def _is_past(folded: str, a: int, b: int, plan_year: int | None) -> bool:
-    text = folded[a:b]
-    if _ESTIMATE.search(text):
+def _is_past(folded: str, cs: int, region: int, b: int, plan_year: int | None) -> bool:
+    """A figure reported for an earlier year: "ước đạt" next to it, or the last year named
+    before it in its clause ("Năm 2023, thu ngân sách đạt …") is before the plan year."""
+    if _ESTIMATE.search(folded, region, b):
         return True
     if plan_year is None:
         return False
-    return any(int(y) < plan_year for y in _PAST_YEAR.findall(text))
+    years = [int(y) for y in _PAST_YEAR.findall(folded, cs, b)]
+    return bool(years) and years[-1] < plan_year
 
 
 def _is_multi_year(folded: str, a: int, b: int, plan_year: int | None) -> bool:
@@ -290,10 +302,9 @@ def _clause(original: str, folded: str, cs: int, ce: int, ctx: ClauseContext, ou
         lo = max(prev_end, cs)
         # "từ A lên B", "từ A xuống (còn) B": A is the old value
         if _OLD_VALUE_AFTER.match(folded, fig.end, ce) and folded[lo : fig.start].rstrip().endswith("từ"):
-            prev_end = fig.end
             continue
         region = _region_start(folded, lo, fig.lead if fig.lead is not None else fig.start)
-        if ctx.mode != "cell" and _is_past(folded, region, fig.start, ctx.plan_year):
+        if ctx.mode != "cell" and _is_past(folded, cs, region, fig.start, ctx.plan_year):
             prev_end = fig.end
             continue
         found = _read_figure(original, folded, fig, region, cs, ce, ctx, kept)
@@ -352,7 +363,7 @@ def _read_figure(
     if comparator is None and "tương đương" in folded[region:anchor] and kept:
         comparator = kept[-1].comparator
     if comparator is None:
-        colon = folded.rfind(":", cs, anchor)
+        colon = _stem_colon(folded, cs, anchor)
         if colon >= 0 and colon >= region - 1:
             stem_cmp, _ = _comparator_before(folded, cs, colon)
             comparator = stem_cmp if stem_cmp is not None else Comparator.EQUAL
@@ -377,30 +388,64 @@ def _read_figure(
         comparator = Comparator.RANGE
     elif fig.kind == "fraction" and comparator not in (Comparator.LESS_THAN, Comparator.AT_MOST, Comparator.MORE_THAN):
         comparator = Comparator.AT_LEAST
-    if fig.kind == "number" and not fig.percent and unit is None and ctx.mode == "task":
-        return None  # a bare number in prose is an address, a label or a count of parts
+    if fig.kind == "number" and not fig.percent and unit is None and ctx.mode != "cell":
+        explicit = _comparator_before(folded, region, anchor)[0] is not None or after is not None
+        after_colon = folded[region:anchor].strip() == "" and folded[:anchor].rstrip().endswith(":")
+        if ctx.mode == "task" or not (explicit or after_colon):
+            return None  # a bare number in prose is an address, a label or a count of parts
 
     # the name: words before the comparator, or (figure first) the words after it
+    lead = _SEPARATOR_ONLY.match(folded, region, comp_start)
+    text_start = lead.end() if lead else region
+    text_end2 = tail_end
     if ctx.mode == "cell" and ctx.name_hint:
         name = ctx.name_hint
+        cut = _TAIL_CUT.search(fold(name))
+        if cut and cut.start() > 0 and comparator in (Comparator.REDUCE_BY, Comparator.INCREASE_BY):
+            name = name[: cut.start()]
         text_start, text_end2 = cs, ce
-    elif name_region_empty or (_head_rule(name_text) is Comparator.AT_LEAST and _only_verb(name_text)):
-        tail = _clean_name(original, folded, text_end, tail_end, capital=False)
-        lead_words = ""
-        if unit and unit != "%" and fig.kind in ("number", "fraction"):
-            lead_words = unit + " "
-        if name_region_empty:
+    elif (
+        kept
+        and name_text.lstrip(" ,(").startswith("trong đó")
+        and re.sub(r"^[\s,(]*trong đó\s*(?:có\s*)?", "", name_text)
+        and not _verb_phrase(re.sub(r"^[\s,(]*trong đó\s*(?:có\s+)?", "", name_text))
+    ):
+        rest = re.sub(r"^[\s,(]*trong đó\s*", "", original[region:comp_start], flags=re.IGNORECASE)
+        rest = " ".join(rest.split()).strip(" ,:")
+        name = rest if fold(rest).startswith(vocab.NOUN_HEADS) else f"{kept[-1].name} {rest}".strip()
+    elif (
+        name_region_empty
+        or not re.sub(r"^[\s,(]*trong đó\s*(?:có\s*)?", "", name_text)
+        or _verb_phrase(re.sub(r"^[\s,(]*trong đó\s*", "", name_text))
+    ):
+        tail = _tail_name(original, folded, text_end, tail_end)
+        stem = _colon_stem(original, folded, cs, region, anchor)
+        unit_key = fold(unit or "")
+        count_noun = bool(unit) and unit != "%" and unit_key not in _CLASSIFIERS and unit_key not in _MEASURES
+        if name_region_empty and stem:
+            name = stem
+        elif name_region_empty:
+            lead_words = f"{unit} " if unit and count_noun and fig.kind in ("number", "fraction") else ""
             name = (lead_words + tail).strip() or (kept[-1].name if kept else "")
         else:
             verb = _clean_name(original, folded, region, comp_start)
-            name = (lead_words + tail).strip() if tail else verb
+            if count_noun and len(tail.split()) >= 2:
+                name = f"{unit} {tail}"
+            elif tail and not count_noun:
+                name = f"{verb} {tail}"
+            else:
+                name = verb
         name = name[:1].upper() + name[1:]
-        text_start = _trim(original, folded, region, comp_start)[0] if not name_region_empty else comp_start
-        text_end2 = tail_end
     else:
         name = _clean_name(original, folded, region, comp_start)
-        text_start = _trim(original, folded, region, comp_start)[0]
-        text_end2 = tail_end
+        if kept and "tương đương" in folded[region:comp_start]:
+            name = kept[-1].name
+        elif fold(name).startswith("nâng tổng số"):
+            name = "Tổng số" + (f" {unit}" if unit and unit != "%" else "") + name[len("nâng tổng số") :]
+    name = _tidy_name(name)
+    stem = _colon_stem(original, folded, cs, region, anchor)
+    if stem and name and not fold(name).startswith(fold(stem)) and not name_region_empty:
+        name = f"{stem}: {name[:1].lower() + name[1:]}" if not name[:2].isupper() else f"{stem}: {name}"
     if not name and kept:
         name = kept[-1].name
     return _Found(
@@ -413,11 +458,68 @@ def _read_figure(
     )
 
 
-def _only_verb(text: str) -> bool:
-    t = text.strip(" ,;:")
-    t = re.sub(r"^(?:phấn đấu|và|có)\s+", "", t)
-    t = re.sub(r"\s+(?:mới|cho)$", "", t)
-    return t in vocab.ACTION_VERBS
+def _stem_colon(folded: str, cs: int, anchor: int) -> int:
+    """The last colon before ``anchor`` that ends a stem (not "01-1:2018", not "10:30")."""
+    colon = folded.rfind(":", cs, anchor)
+    while colon >= cs and colon > 0 and folded[colon - 1].isdigit() and folded[colon + 1 : colon + 2].isdigit():
+        colon = folded.rfind(":", cs, colon)
+    return colon if colon >= cs else -1
+
+
+def _colon_stem(original: str, folded: str, cs: int, region: int, anchor: int) -> str | None:
+    """The shared stem of a list after a colon ("Tỷ lệ học sinh đi học trong độ tuổi: tiểu học 100%,
+    THCS 100%" → "Tỷ lệ học sinh đi học trong độ tuổi"), when the figure is in that list."""
+    colon = _stem_colon(folded, cs, anchor)
+    if colon < 0:
+        return None
+    if region < colon:
+        return None
+    stem_start = _region_start(folded, cs, colon)
+    comparator, comp_start = _comparator_before(folded, stem_start, colon)
+    stem = _clean_name(original, folded, stem_start, comp_start if comparator else colon)
+    return stem or None
+
+
+_MEASURES = frozenset(fold(u) for u in vocab.MEASURE_UNITS + vocab.MONEY_UNITS)
+_VERB_HEADS = tuple(
+    sorted(set(vocab.ACTION_VERBS) | {"duy trì", "nâng cao", "giữ vững", "phấn đấu", "hoàn thành"}, key=len)
+)
+
+
+def _tidy_name(name: str) -> str:
+    head = _NAME_HEAD_VERB.match(fold(name))
+    if head:
+        name = name[head.end() :]
+    name = _NAME_FOOTNOTE.sub("", name)
+    old_value = _NAME_OLD_VALUE.search(fold(name))
+    if old_value and old_value.start() > 0:
+        name = name[: old_value.start()]
+    name = _NAME_NUMERIC_BRACKET.sub("", name).strip(" ,;:")
+    return name[:1].upper() + name[1:]
+
+
+def _verb_phrase(text: str) -> bool:
+    """A name region that is only a verb phrase ("Vận động", "duy trì và nâng cao chất lượng")."""
+    t = re.sub(r"^(?:ph[ấâ]n đấu|và|có)\s+", "", text.strip(" ,;:"))
+    if not t.startswith(_VERB_HEADS):
+        return False
+    return not any(
+        re.search(rf"(?<![{_W}]){re.escape(h)}(?![{_W}])", t) for h in vocab.NOUN_HEADS if h not in ("thu", "chi")
+    )
+
+
+def _tail_name(original: str, folded: str, a: int, b: int) -> str:
+    tail = _clean_name(original, folded, a, b, capital=False)
+    cut = _TAIL_CUT.search(fold(tail))
+    if cut:
+        tail = tail[: cut.start()]
+    basis = _TAIL_BASIS.search(fold(tail))
+    if basis:
+        tail = tail[: basis.start()]
+    lead = _TAIL_LEAD.match(fold(tail))
+    if lead and len(tail) > lead.end():
+        tail = tail[lead.end() :]
+    return tail.strip(" ,")
 
 
 def _to_target(found: _Found, original: str) -> Target:
@@ -445,6 +547,7 @@ def _to_target(found: _Found, original: str) -> Target:
     )
 
 
+_CELL_GRADE = re.compile(rf"(?<![{_W}])(?:đạt|tốt|khá|xuất sắc|hoàn thành|giữ vững|chuẩn|xếp loại|duy trì)(?![{_W}])")
 _STRONG_MARKERS = ("đạt chuẩn", "xếp loại", "đạt tiêu chí", "giữ vững danh hiệu", "không để phát sinh", "đạt danh hiệu")
 
 
@@ -452,6 +555,9 @@ def _qualitative(
     original: str, folded: str, cs: int, ce: int, ctx: ClauseContext, kept: list[_Found], out: Extraction
 ) -> None:
     if ctx.mode == "cell":
+        a, b = _trim(original, folded, cs, ce)
+        if not kept and b > a and _CELL_GRADE.search(folded[a:b]):
+            out.targets.append(_qualitative_target(original, folded, a, b))
         return
     markers = vocab.TASK_QUALITATIVE_MARKERS if ctx.mode == "task" else vocab.QUALITATIVE_MARKERS
     if not kept:
@@ -492,6 +598,8 @@ def _looks_like_target(text: str) -> bool:
 
 def _qualitative_target(original: str, folded: str, a: int, b: int) -> Target:
     name = _clean_name(original, folded, a, b)
+    name = re.sub(r"\s+(?:hằng|hàng) năm\b", "", name)
+    name = re.sub(r"\s+được\s+(?=xếp loại)", " ", name)
     text = original[a:b]
     return Target(
         name=name,

@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field
 
 from kehoach.core.plan import Indicator, ParseWarning, Plan, Solution, Task
-from kehoach.core.targets import Target
+from kehoach.core.targets import Comparator, Target
 from kehoach.core.text import fold, nfc
 from kehoach.parsing import sections
-from kehoach.parsing.grammar import ClauseContext, extract
+from kehoach.parsing.grammar import ClauseContext, extract, split_clauses
 from kehoach.parsing.metadata import read_metadata, read_signer
 from kehoach.parsing.outline import Line, Node, build_tree, split_lines
 from kehoach.parsing.sections import group_by_content, group_label, section_kind, split_label
@@ -99,6 +99,8 @@ class _Builder:
     stated_indicators: int | None = None
     stated_tasks: int | None = None
     found_indicator_section: bool = False
+    dedupe: bool = False
+    seen: set[tuple[object, ...]] = field(default_factory=set)
 
     # ------------------------------------------------------------ helpers
     def line_text(self, line: Line) -> str:
@@ -133,7 +135,7 @@ class _Builder:
             return False
         body = self.body_text(line).strip()
         if line.style == "para":
-            if re.search(r"\d", body) and not body.isupper():
+            if re.search(r"\d", re.sub(r"(?:19|20)\d\d", "", body)) and not body.isupper():
                 return False
             return (body.isupper() and len(body) < 200) or (body.endswith(":") and len(body) < 100)
         return bool(node.children) or (len(body) < 120 and not re.search(r"\d+(?:,\d+)?\s?%", body))
@@ -188,7 +190,7 @@ class _Builder:
             if own_kind in (sections.TASKS, sections.SOLUTIONS, sections.INDICATORS):
                 content = self._inline_content(node)
                 if own_kind == sections.INDICATORS and content is not None:
-                    self.indicator_content(content[0], content[1], groups, code=line.marker)
+                    self.indicator_content(content[0], content[1], groups, code=line.marker, chain=True)
                 self.visit(node, own_kind, groups)
                 return
             if own_kind in sections.SKIPPED:
@@ -350,6 +352,15 @@ class _Builder:
         groups: list[str] | None,
         code: str | None,
     ) -> None:
+        if self.dedupe:
+            # a loose text (a press report) restates its targets: headline, lead, body
+            fresh = []
+            for t in targets:
+                key = (t.comparator, t.value, t.value_max, t.total, t.unit)
+                if key not in self.seen:
+                    self.seen.add(key)
+                    fresh.append(t)
+            targets = fresh
         if not targets:
             return
         text = " ".join(self.text[start:end].split()).strip(" ;.")
@@ -393,6 +404,11 @@ class _Builder:
             )
             targets = []
             for t in result.targets:
+                if t.comparator is Comparator.QUALITATIVE:
+                    targets.append(
+                        t.with_changes(name=name, text=self.text[row.start : row.end], span=(row.start, row.end))
+                    )
+                    continue
                 unit = t.unit
                 if unit_text and (unit is None or unit == cell.text):
                     unit = unit_text
@@ -572,8 +588,35 @@ def _parse(text: str) -> Plan:
     return plan
 
 
+_FUTURE_WORDS = re.compile(
+    r"(?<![a-zà-ỹđ])(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|đề ra|đặt ra|sẽ|cần|phải|dự kiến|nhiệm vụ|tập trung|"
+    r"quyết tâm|hướng tới|giao)(?![a-zà-ỹđ])"
+)
+_PAST_WORDS = re.compile(r"(?<![a-zà-ỹđ])(?:đã|đạt được|ước|kết quả|năm qua|vừa qua|cùng kỳ)(?![a-zà-ỹđ])")
+_YEAR_MENTION = re.compile(r"(?<!so với )(?<!so với cuối )(?<!giá so sánh )năm\s+((?:19|20)\d\d)")
+
+
+def _sentence_tense(folded: str, a: int, b: int, plan_year: int | None) -> str | None:
+    """ "future" for a sentence that sets targets, "past" for one that reports results, else None."""
+    text = folded[a:b]
+    years = [int(y) for y in _YEAR_MENTION.findall(text)]
+    if plan_year is not None and years:
+        if years[-1] < plan_year and not any(y >= plan_year for y in years):
+            return "past"
+        if any(y == plan_year for y in years):
+            return "future"
+    if _FUTURE_WORDS.search(text):
+        return "future"
+    if _PAST_WORDS.search(text):
+        return "past"
+    return None
+
+
 def _fallback(builder: _Builder, root: Node) -> None:
-    """No indicator section: read every body sentence that states a target for the plan year."""
+    """No indicator section (a press report, a loose text): read the sentences that set the
+    plan year's targets, and skip those that report earlier results."""
+    builder.dedupe = True
+    tense: str | None = None
     for node in root.walk():
         line = node.line
         if line is None or line.style.startswith("table"):
@@ -588,7 +631,14 @@ def _fallback(builder: _Builder, root: Node) -> None:
             cursor = cursor.parent
         if kind in sections.SKIPPED or kind in (sections.TASKS, sections.SOLUTIONS):
             continue
-        builder.indicator_content(line.body_start, line.end, None, code=None, chain=True)
+        if line.style == "para":
+            tense = None  # a new paragraph starts a new context; list items keep the lead-in's
+        for a, b in split_clauses(builder.text, builder.folded, line.body_start, line.end):
+            sentence_tense = _sentence_tense(builder.folded, a, b, builder.plan_year)
+            if sentence_tense is not None:
+                tense = sentence_tense
+            if tense == "future":
+                builder.indicator_content(a, b, None, code=None, chain=True)
 
 
 def _count_warnings(builder: _Builder, plan: Plan) -> None:

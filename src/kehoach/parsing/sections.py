@@ -119,7 +119,7 @@ def _ordered(groups: list[str]) -> list[str]:
     return sorted(seen, key=lambda g: order.get(g, 99)) if len(seen) > 1 else seen
 
 
-_LABEL_AT_START = re.compile(r"^\s*(?:\*(?P<a>[^*]{2,120}?)\*|(?P<b>[^:;.\d]{2,120}?):)\s*")
+_LABEL_AT_START = re.compile(r"^\s*(?:\*(?P<a>[^*]{2,120}?)\*|(?P<b>[^:;.]{2,120}?):)\s*")
 
 
 def split_label(text: str) -> tuple[list[str] | None, int]:
