@@ -16,8 +16,10 @@ from kehoach.core.numbers import NumberFormatError, parse_vn_number
 from kehoach.parsing import vocab
 
 NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_NO_BEFORE = r"(?<![\w.,/+\-:\[#])(?<!\d\s)"
-_NO_AFTER = r"(?![\w]|[.,]\d|\s*/\s*\d|:\d|\s\d)"
+_NO_BEFORE = r"(?<![\w.,/+\-:\[#])"
+_NO_AFTER = r"(?![\w]|[.,]\d|\s*/\s*\d|:\d)"
+# phone numbers and other digit groups ("0263 3822 115", "0912.345.678")
+_DIGIT_GROUPS = re.compile(r"(?<![\w.,])0\d{2,4}(?:[ .]\d{2,4}){2,}(?![\w])|(?<![\w.,])\d{3,4}(?: \d{3,4}){2,}(?![\w])")
 _W = "a-zà-ỹđ0-9"
 
 
@@ -53,7 +55,8 @@ RANK_UNIT_WORDS = (
 _RANK = re.compile(
     rf"(?:(?:top|tốp)\s+0*(?P<n>\d+)(?:\s+(?:trên|/|trong số|của)\s+(?P<m>\d+)"
     rf"(?:\s+(?P<u>{_alternation(RANK_UNIT_WORDS)})(?![{_W}]))?)?)"
-    rf"|(?:xếp (?:thứ|hạng)(?: thứ)?\s+0*(?P<n2>\d+)(?:\s*/\s*(?P<m2>\d+))?)"
+    rf"|(?:(?:xếp|giữ vững|duy trì|đạt|đứng)? ?(?:thứ hạng|xếp thứ|xếp hạng|hạng)(?: thứ)?\s+0*(?P<n2>\d+)"
+    rf"(?:\s*/\s*(?P<m2>\d+)(?:\s+(?P<u2>{_alternation(RANK_UNIT_WORDS)})(?![{_W}]))?)?)"
     rf"|(?:nhóm\s+0*(?P<n3>\d+)\s+(?:[{_W} ,]{{0,30}}?)dẫn đầu)"
 )
 _FRACTION = re.compile(rf"{_NO_BEFORE}(?P<a>\d+)(?:\s*[-–]\s*(?P<b>\d+))?\s*/\s*(?P<m>\d+)(?![\w/]|[.,]\d|\s*/|:\d)")
@@ -129,6 +132,11 @@ def _parse(text: str) -> Decimal | None:
         return None
 
 
+_SCALED_COUNT = re.compile(
+    rf"\s*(?P<u>(?:nghìn|ngàn|triệu|vạn)\s+(?!đồng|usd)[{_W}]+(?:\s+(?:người|khách))?)(?![{_W}])"
+)
+
+
 def _unit_after(original: str, folded: str, pos: int, limit: int) -> tuple[str | None, int, bool]:
     """The unit right after ``pos``: (unit as written, end offset, known?)."""
     m = _UNIT.match(folded, pos, limit)
@@ -136,6 +144,10 @@ def _unit_after(original: str, folded: str, pos: int, limit: int) -> tuple[str |
         end = m.end()
         unit = original[m.start("u") : end]
         return unit, end, True
+    m = _SCALED_COUNT.match(folded, pos, limit)
+    if m:
+        # "1,25 triệu lượt", "650 nghìn lượt khách": a count in thousands or millions
+        return original[m.start("u") : m.end()], m.end(), True
     return None, pos, False
 
 
@@ -161,11 +173,14 @@ def find_figures(original: str, folded: str, start: int, end: int) -> list[Figur
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
 
+    for m in _DIGIT_GROUPS.finditer(folded, start, end):
+        taken.append((m.start(), m.end()))
+
     for m in _RANK.finditer(folded, start, end):
         n = m.group("n") or m.group("n2") or m.group("n3")
         total = m.group("m") or m.group("m2")
-        unit_group = m.group("u")
-        unit = original[m.start("u") : m.end("u")] if unit_group else None
+        unit_name = "u" if m.group("u") else ("u2" if m.group("u2") else None)
+        unit = original[m.start(unit_name) : m.end(unit_name)] if unit_name else None
         found.append(
             Figure(
                 start=m.start(),

@@ -55,7 +55,7 @@ _STARTERS = tuple(
     )
 )
 _LEAD_NOISE = re.compile(
-    r"(?:[\s,;:.\-–+*•]|\(\d{1,2}\)|và\s|hoặc\s|đồng thời\s|trong đó(?:\s+có)?[\s,:]|ph[ấâ]n đấu(?:\s+đạt)?\s|"
+    r"(?:[\s,;:.\-–+*•)]|\(\d{1,2}\)|và\s|hoặc\s|đồng thời\s|trong đó(?:\s+có)?[\s,:]|ph[ấâ]n đấu(?:\s+đạt)?\s|"
     r"có\s|đảm bảo\s|bảo đảm\s|cụ thể[\s:,]|gồm[\s:]|bao gồm[\s:]|duy trì\s(?=tỷ lệ|số|tổng))+"
 )
 _TRAIL_NOISE = re.compile(
@@ -69,6 +69,9 @@ _NAME_OLD_VALUE = re.compile(r"\s*:?\s*(?:điều chỉnh\s+)?(?:giảm |tăng )
 _NAME_FOOTNOTE = re.compile(r"\[\d+\]")
 _NAME_NUMERIC_BRACKET = re.compile(r"\s*\([^()]*(?:\d|giá so sánh)[^()]*\)\s*$")
 _NAME_HEAD_VERB = re.compile(r"^(?:giảm|kéo giảm|tăng|phấn đấu|duy trì)\s+(?=tỷ lệ|số|tổng|mức)")
+_QUALIFIER = re.compile(
+    r"(?:mức hỗ trợ|mức chi|định mức|kinh phí|tổng mức đầu tư|mức thu|mức phí|đơn giá|giá bán)(?![a-zà-ỹđ])"
+)
 _SEPARATOR_ONLY = re.compile(r"[\s,;:.\-–+*•]*(?:\(\d{1,2}\)\s*)?")
 _CLASSIFIERS = ("căn", "ngôi", "chiếc", "cái", "con", "tuyến", "đợt", "lượt")
 _PAST_YEAR = re.compile(r"(?<!so với )(?<!so với cuối )(?<!giá so sánh )(?<!giai đoạn )(?<!từ )năm\s+((?:19|20)\d\d)")
@@ -86,7 +89,7 @@ class ClauseContext:
     """What the caller knows about the sentence: the plan year and the kind of section."""
 
     plan_year: int | None = None
-    mode: str = "indicator"  # "indicator" | "task" | "cell"
+    mode: str = "indicator"  # "indicator" | "task" | "cell" | "loose" (a press report's sentences)
     name_hint: str | None = None  # for table cells: the row's indicator name
 
 
@@ -244,6 +247,81 @@ def _head_rule(region: str) -> Comparator | None:
     return None
 
 
+_PREAMBLE = re.compile(
+    r"^(?:về [^,]{2,60},\s*|(?:trong )?năm \d{4},?\s*|bên cạnh đó,?\s*|ngoài ra,?\s*|đồng thời,?\s*|cụ thể,?\s*|"
+    r"(?:huyện|phường|xã|thị trấn|tỉnh|thành phố|thị xã|đặc khu|hđnd|ubnd|hội đồng nhân dân|ủy ban nhân dân)\s+|"
+    r"đặt mục tiêu\s+|thống nhất\s+|quyết tâm\s+|"
+    r"tiếp tục\s+|sẽ\s+|cần\s+|phải\s+|ph[ấâ]n đấu\s+(?=giảm|tăng|có|đạt|nâng)|"
+    r"đề ra\s+|mục tiêu\s+)+"
+)
+
+
+def _decide(
+    folded: str,
+    fig: Figure,
+    region: int,
+    anchor: int,
+    comparator: Comparator | None,
+    comp_start: int,
+    after: Comparator | None,
+    name_region_empty: bool,
+    cs: int,
+    ctx: ClauseContext,
+    kept: list[_Found],
+) -> Comparator:
+    """The comparator of one figure, from the strongest evidence to the weakest."""
+    before = folded[region:anchor]
+    if after is Comparator.AT_LEAST and re.search(r"giảm\s+từ\s*$", folded[region:anchor]):
+        return Comparator.REDUCE_BY  # "kéo giảm từ 5% trở lên"
+    if after is not None and comparator in (None, Comparator.EQUAL, Comparator.AT_LEAST, Comparator.MORE_THAN):
+        comparator = after
+    if comparator is Comparator.EQUAL and folded[comp_start:anchor].strip() == "lên":
+        head = _PREAMBLE.sub("", before.strip(" ,;:(").lstrip())
+        if head.startswith("nâng"):
+            return Comparator.AT_LEAST  # "nâng tỷ lệ … lên 81,4%"
+    if comparator is not None:
+        return comparator
+    if "tương đương" in before and kept:
+        return kept[-1].comparator
+    if ctx.mode == "cell":
+        hint = fold(ctx.name_hint or "").strip()
+        if hint.startswith(("giảm", "kéo giảm")):
+            return Comparator.REDUCE_BY
+        if "tăng thêm" in hint or hint.startswith("có thêm"):
+            return Comparator.INCREASE_BY
+        return Comparator.EQUAL
+    colon = _stem_colon(folded, cs, anchor)
+    if colon >= 0:
+        stem_cmp, _ = _comparator_before(folded, cs, colon)
+        if stem_cmp is not None:
+            return stem_cmp  # "… đạt: tiểu học 100%, THCS 99,5%"
+    if name_region_empty and kept:
+        return kept[-1].comparator
+    head_text = _PREAMBLE.sub("", re.sub(r"^[\s,;:(\-–+*•]+", "", before))
+    implied = _head_rule(head_text)
+    if implied is not None:
+        return implied
+    if colon >= 0:
+        return Comparator.EQUAL  # "Tên chỉ tiêu: giá trị"
+    if re.search(r"(?<![a-zà-ỹđ])cho\s*$", before):
+        return Comparator.AT_LEAST  # "… cho 90 học viên"
+    if name_region_empty:
+        return Comparator.AT_LEAST  # the figure first: "100% thôn đạt danh hiệu …"
+    if kept and len(head_text.split()) <= 4 and not head_text.strip().startswith(vocab.NOUN_HEADS):
+        return kept[-1].comparator  # an elided verb: "giảm tỷ lệ hộ nghèo 1%, hộ cận nghèo 0,5%"
+    if fig.percent and not head_text.strip().startswith(vocab.NOUN_HEADS) and _is_noun_after(folded, fig.end):
+        return Comparator.AT_LEAST  # a share of a set after a verb: "phủ sóng wifi tại 100% điểm du lịch"
+    return Comparator.EQUAL
+
+
+_NOT_NOUNS = ("so", "kế", "dự", "chỉ", "trở", "và", "trong", "của", "theo", "ở", "tại")
+
+
+def _is_noun_after(folded: str, pos: int) -> bool:
+    m = re.match(r"\s+([a-zà-ỹđ]+)", folded[pos : pos + 30])
+    return m is not None and m.group(1) not in _NOT_NOUNS
+
+
 @dataclass
 class _Found:
     figure: Figure
@@ -298,6 +376,7 @@ def _clause(original: str, folded: str, cs: int, ce: int, ctx: ClauseContext, ou
     figures = find_figures(original, folded, cs, ce)
     kept: list[_Found] = []
     prev_end = cs
+    past = False
     for _i, fig in enumerate(figures):
         lo = max(prev_end, cs)
         # "từ A lên B", "từ A xuống (còn) B": A is the old value
@@ -306,15 +385,18 @@ def _clause(original: str, folded: str, cs: int, ce: int, ctx: ClauseContext, ou
         region = _region_start(folded, lo, fig.lead if fig.lead is not None else fig.start)
         if ctx.mode != "cell" and _is_past(folded, cs, region, fig.start, ctx.plan_year):
             prev_end = fig.end
+            past = True
             continue
-        found = _read_figure(original, folded, fig, region, cs, ce, ctx, kept)
+        later = [f.lead if f.lead is not None else f.start for f in figures if f.start > fig.end]
+        found = _read_figure(original, folded, fig, region, cs, ce, ctx, kept, min(later) if later else None)
         if found is None:
             continue
         kept.append(found)
         prev_end = found.text_end
     for found in kept:
         out.targets.append(_to_target(found, original))
-    _qualitative(original, folded, cs, ce, ctx, kept, out)
+    if not (past and not kept):
+        _qualitative(original, folded, cs, ce, ctx, kept, out)
 
 
 def _read_figure(
@@ -326,6 +408,7 @@ def _read_figure(
     ce: int,
     ctx: ClauseContext,
     kept: list[_Found],
+    limit: int | None = None,
 ) -> _Found | None:
     anchor = fig.lead if fig.lead is not None else fig.start
     comparator, comp_start = _comparator_before(folded, region, anchor)
@@ -333,11 +416,24 @@ def _read_figure(
     fig_end = fig.end
     if unit is None and not fig.percent and fig.kind in ("number", "range", "fraction"):
         generic, generic_end = generic_unit(original, folded, fig, ce)
-        if generic and (comparator is not None or ctx.mode == "cell" or fig.kind == "fraction"):
+        beneficiary = bool(re.search(r"(?<![a-zà-ỹđ])cho\s*$", folded[region : fig.start]))
+        action = _head_rule(_PREAMBLE.sub("", folded[region:anchor].strip(" ,;:(-–+*•"))) is Comparator.AT_LEAST
+        if generic and (
+            comparator is not None or beneficiary or action or ctx.mode == "cell" or fig.kind == "fraction"
+        ):
             unit, fig_end = generic, generic_end
     after, after_end = _comparator_after(folded, fig_end, ce)
     text_end = max(fig_end, after_end)
-    tail_end = _tail_end(folded, text_end, ce)
+    tail_limit = ce
+    if limit is not None and limit > text_end:
+        # the next figure's own comparator words ("… cho 90 học viên") are not part of this name
+        tail_limit = _comparator_before(folded, text_end, limit)[1]
+        filler = re.search(r"\s(?:cho|với|mức)\s*$", folded[text_end:tail_limit])
+        if filler:
+            tail_limit = text_end + filler.start()
+    elif limit is not None:
+        tail_limit = text_end
+    tail_end = _tail_end(folded, text_end, tail_limit)
     while (
         folded.startswith(",", tail_end)
         and len(folded[text_end:tail_end].split()) <= 2
@@ -345,7 +441,7 @@ def _read_figure(
         and not folded[region:anchor].strip(" ,;:(")
     ):
         # figure first, nouns joined by commas: "100% xã, thị trấn đạt chuẩn …"
-        nxt = _tail_end(folded, tail_end + 1, ce)
+        nxt = _tail_end(folded, tail_end + 1, tail_limit)
         if re.search(r"\d", folded[tail_end:nxt]):
             break
         tail_end = nxt
@@ -356,32 +452,15 @@ def _read_figure(
     )
 
     if comparator is Comparator.AT_LEAST and folded[comp_start:anchor].strip() == "từ" and after is None:
-        comparator = None  # a bare "từ" without "trở lên" is not a comparator
-        comp_start = anchor
-    if after is not None and comparator in (None, Comparator.EQUAL, Comparator.AT_LEAST, Comparator.MORE_THAN):
-        comparator = after
-    if comparator is None and "tương đương" in folded[region:anchor] and kept:
-        comparator = kept[-1].comparator
-    if comparator is None:
-        colon = _stem_colon(folded, cs, anchor)
-        if colon >= 0 and colon >= region - 1:
-            stem_cmp, _ = _comparator_before(folded, cs, colon)
-            comparator = stem_cmp if stem_cmp is not None else Comparator.EQUAL
-        elif colon >= 0:
-            stem_cmp, _ = _comparator_before(folded, cs, colon)
-            comparator = stem_cmp
-    if comparator is None and ctx.mode == "cell":
-        comparator = Comparator.EQUAL
-    if comparator is None and name_region_empty and kept:
-        comparator = kept[-1].comparator
-    if comparator is None:
-        comparator = _head_rule(folded[region:anchor])
-    if comparator is None:
-        comparator = Comparator.AT_LEAST if name_region_empty else Comparator.EQUAL
-    if ctx.mode == "cell" and ctx.name_hint and comparator is Comparator.EQUAL:
-        hint = fold(ctx.name_hint).strip()
-        if hint.startswith(("giảm", "kéo giảm")):
-            comparator = Comparator.REDUCE_BY
+        comparator, comp_start = None, anchor  # a bare "từ" without "trở lên" is not a comparator
+    explicit = comparator is not None or after is not None
+    comparator = _decide(folded, fig, region, anchor, comparator, comp_start, after, name_region_empty, cs, ctx, kept)
+    if _QUALIFIER.match(_PREAMBLE.sub("", folded[region:comp_start].strip(" ,;:(-–+*•"))):
+        return None  # "mức hỗ trợ mỗi dự án không quá 100 triệu đồng": a rule's parameter, not a target
+    if ctx.mode == "loose" and not explicit and comparator is Comparator.EQUAL and fig.kind == "number":
+        head_text = _PREAMBLE.sub("", re.sub(r"^[\s,;:(\-–+*•]+", "", folded[region:anchor]))
+        if not head_text.strip().startswith(vocab.NOUN_HEADS) and _stem_colon(folded, cs, anchor) < 0:
+            return None  # a loose text: a bare figure needs a named indicator before it
     if fig.kind == "rank":
         comparator = Comparator.RANK_TOP
     elif fig.kind == "range" or (fig.kind == "fraction" and fig.value_max is not None):

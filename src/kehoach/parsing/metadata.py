@@ -13,6 +13,10 @@ from kehoach.parsing import vocab
 
 _NUMBER = re.compile(r"\bsố\s*:\s*(?P<n>\d+(?:/\d{4})?/[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)*)", re.IGNORECASE)
 _DATE_WORDS = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", re.IGNORECASE)
+_DATE_TOP = re.compile(
+    r"^(?:ngày đăng|ngày|cập nhật|đăng ngày|thứ [a-zà-ỹ]+|chủ nhật)[:,]?\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})",
+    re.IGNORECASE | re.MULTILINE,
+)
 _DATE_SLASH = re.compile(r"ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})", re.IGNORECASE)
 _PLACE_DATE = re.compile(
     r"^(?P<place>[^\n,]{2,60}?),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
@@ -123,20 +127,33 @@ def _issuer(lines: list[str]) -> str | None:
     return best
 
 
+_STRONG_YEAR = re.compile(
+    r"(?:kế hoạch|nhiệm vụ|phương hướng|mục tiêu|chỉ tiêu)(?: phát triển)? kinh tế\s*[-–]\s*xã hội"
+    r"[^.;\n]{0,60}?năm\s+((?:19|20)\d\d)"
+)
+_WEAK_YEAR = re.compile(
+    r"(?:kế hoạch|chỉ tiêu|nhiệm vụ|phấn đấu|mục tiêu)[^.;\n]{0,60}?năm\s+((?:19|20)\d\d)"
+    r"|năm\s+((?:19|20)\d\d)[, ]+(?:[a-zà-ỹđ ]{0,30}?)(?:phấn đấu|đặt mục tiêu|đề ra)"
+)
+
+
 def _plan_year(subject: str | None, text: str, issued: date | None) -> int | None:
     if subject:
         years = [int(y) for y in _YEAR_IN.findall(fold(subject))]
         if years:
             return years[-1]
     folded = fold(text[:20000])
-    counts = Counter(
-        int(m.group(1))
-        for m in re.finditer(
-            r"(?:kế hoạch|chỉ tiêu|nhiệm vụ|phấn đấu|mục tiêu)[^.;\n]{0,60}?năm\s+((?:19|20)\d\d)", folded
-        )
-    )
-    if counts:
-        return counts.most_common(1)[0][0]
+    cap = issued.year + 1 if issued else None
+    strong = [int(y) for y in _STRONG_YEAR.findall(folded)]
+    strong = [y for y in strong if cap is None or y <= cap]
+    if strong:
+        return max(strong)
+    weak = [int(a or b) for a, b in _WEAK_YEAR.findall(folded)]
+    weak = [y for y in weak if cap is None or y <= cap]
+    if weak:
+        counts = Counter(weak)
+        top = max(counts.values())
+        return max(y for y, c in counts.items() if c >= max(1, top - 1))
     if issued:
         return issued.year + 1 if issued.month >= 10 else issued.year
     return None
@@ -193,7 +210,8 @@ def read_metadata(text: str, header_end: int) -> Document:
         doc.place = place
         doc.date = _valid_date(pm.group("y"), pm.group("m"), pm.group("d"))
     else:
-        dm = _DATE_WORDS.search(head) or _DATE_SLASH.search(head)
+        top = head if header_end > 0 else head[:1500]
+        dm = _DATE_TOP.search(top) or _DATE_WORDS.search(top) or _DATE_SLASH.search(top)
         if dm:
             doc.date = _valid_date(dm.group("y"), dm.group("m"), dm.group("d"))
     ts = _TERM_SESSION.search(fold(head))

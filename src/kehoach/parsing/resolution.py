@@ -20,14 +20,45 @@ from kehoach.parsing.outline import Line, Node, build_tree, split_lines
 from kehoach.parsing.sections import group_by_content, group_label, section_kind, split_label
 from kehoach.parsing.tables import is_header, layout, row_kind, split_row
 
+# superscript footnote markers ("đạt 85%⁵") read as spaces when matching; the text keeps them
+_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "          ")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff]")
 _INLINE_ITEM = re.compile(r"(?:^|(?<=[;.:,])\s*|(?<=\s))\((\d{1,2})\)\s*(?=\S)")
 
 
+_LIST_START = re.compile(r"[ ]*(?:\d{1,2}(?:\.\d{1,2})*[.)]\s|\(\d{1,2}\)|[a-zđ]\)\s|[-+*•–]\s)")
+
+
+def _continues(line: str, nxt: str) -> bool:
+    """Whether ``nxt`` carries on the sentence of ``line`` (a hard-wrapped copy)."""
+    end, first = line.rstrip()[-1:], nxt.lstrip()[:1]
+    if not end or not first or "|" in line or "|" in nxt or _LIST_START.match(nxt):
+        return False
+    if end == ":":
+        return first.isdigit()  # "… chứng chỉ:" / "28,5%."
+    if end in ".;!?…":
+        return False
+    return first.islower() or first.isdigit() or first in '(“"'
+
+
+def _reflow(text: str) -> str:
+    """Join hard-wrapped lines (a copy from a PDF or an e-mail): a line that does not end a
+    sentence and is followed by a line starting in lower case continues on it. The newline
+    becomes a space, so offsets do not move."""
+    lines = text.split("\n")
+    out = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        if i + 1 < len(lines):
+            out.append(" " if line.strip() and _continues(line, lines[i + 1]) else "\n")
+    return "".join(out)
+
+
 def normalize(text: str) -> str:
-    """The text spans refer to: NFC, "\\n" line ends, control characters as spaces."""
+    """The text spans refer to: NFC, "\\n" line ends, control characters as spaces, hard-wrapped
+    lines joined."""
     t = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\t", " ")
-    return _CONTROL.sub(" ", t)
+    return _reflow(_CONTROL.sub(" ", t))
 
 
 @dataclass
@@ -72,7 +103,7 @@ def _zones(text: str, lines: list[Line]) -> _Zones:
             state = "appendix"
             continue
         if state == "body" and (
-            fl.startswith(("nơi nhận", "tm.", "t/m", "tm ", "kt.", "k/t"))
+            fl.startswith(("nơi nhận", "tm.", "t/m", "tm ", "kt.", "k/t", "tin liên quan", "bài liên quan", "xem thêm"))
             or (raw.isupper() and fl in ("chủ tịch", "phó chủ tịch"))
         ):
             state = "closing"
@@ -100,7 +131,7 @@ class _Builder:
     stated_tasks: int | None = None
     found_indicator_section: bool = False
     dedupe: bool = False
-    seen: set[tuple[object, ...]] = field(default_factory=set)
+    seen: list[tuple[tuple[object, ...], str]] = field(default_factory=list)
 
     # ------------------------------------------------------------ helpers
     def line_text(self, line: Line) -> str:
@@ -141,6 +172,28 @@ class _Builder:
         return bool(node.children) or (len(body) < 120 and not re.search(r"\d+(?:,\d+)?\s?%", body))
 
     # ------------------------------------------------------------ the walk
+    def _continuation(self, node: Node) -> tuple[int, list[Node]]:
+        """An item whose line stops mid-sentence (";", ",") continues on the plain lines after it
+        (a wrapped copy): the end of the whole item, and the children left to visit."""
+        line = node.line
+        assert line is not None
+        end = line.end
+        children = list(node.children)
+        while children and re.search(r"[;,]\s*$|[^\s.:;!?…)”\"]\s*$", self.text[line.start : end]):
+            first = children[0]
+            if first.line is None or first.line.style != "para" or first.children:
+                break
+            body = self.text[first.line.start : first.line.end]
+            if split_label(body)[0] is not None or self.is_heading(first):
+                break
+            end = first.line.end
+            children.pop(0)
+        return end, children
+
+    def visit_children(self, children: list[Node], kind: str | None, groups: list[str] | None) -> None:
+        holder = Node(None, children=children)
+        self.visit(holder, kind, groups)
+
     def visit(self, node: Node, kind: str | None, groups: list[str] | None) -> None:
         local_kind = kind
         children = node.children
@@ -158,7 +211,7 @@ class _Builder:
                         break
                     rows.append(row_line)
                     j += 1
-                self.table(rows, groups)
+                self.table(rows, groups, local_kind)
                 i = j
                 continue
             heading_kind = section_kind(self.heading_of(child)) if self.is_heading(child) else None
@@ -270,19 +323,19 @@ class _Builder:
             self.indicator_content(line.body_start + offset, line.end, body_groups, code=line.marker, chain=True)
             self.visit(node, sections.INDICATORS, body_groups)
             return
-        own = extract(self.text, self.folded, start, line.end, ClauseContext(self.plan_year, "indicator"))
-        marked_children = [c for c in node.children if c.line is not None and c.line.style != "para"]
-        if self._inline_items(start, line.end):
-            self.indicator_content(start, line.end, groups, code=line.marker)
-            self.visit(node, sections.INDICATORS, groups)
+        end, rest = self._continuation(node)
+        own = extract(self.text, self.folded, start, end, ClauseContext(self.plan_year, "indicator"))
+        marked_children = [c for c in rest if c.line is not None and c.line.style != "para"]
+        if self._inline_items(start, end):
+            self.indicator_content(start, end, groups, code=line.marker)
+            self.visit_children(rest, sections.INDICATORS, groups)
             return
-        if (marked_children or node.children) and not own.targets:
-            self.visit(node, sections.INDICATORS, groups)
+        if (marked_children or rest) and not own.targets:
+            self.visit_children(rest, sections.INDICATORS, groups)
             return
         targets = list(own.targets)
         warnings = list(own.warnings)
-        end = line.end
-        for child in node.walk():
+        for child in [n for c in rest for n in [c, *c.walk()]]:
             if child.line is None or child.line.style.startswith("table"):
                 continue
             sub = extract(
@@ -343,6 +396,11 @@ class _Builder:
             result = extract(self.text, self.folded, a, b, ClauseContext(self.plan_year, "indicator"))
             self.add_indicator(a, b, result.targets, result.warnings, groups, code)
 
+    def loose_content(self, start: int, end: int) -> None:
+        for a, b in _chain_clauses(self.folded, start, end):
+            result = extract(self.text, self.folded, a, b, ClauseContext(self.plan_year, "loose"))
+            self.add_indicator(a, b, result.targets, result.warnings, None, None)
+
     def add_indicator(
         self,
         start: int,
@@ -357,8 +415,9 @@ class _Builder:
             fresh = []
             for t in targets:
                 key = (t.comparator, t.value, t.value_max, t.total, t.unit)
-                if key not in self.seen:
-                    self.seen.add(key)
+                name = " ".join(fold(t.name).split())
+                if not any(k == key and n and name and (n in name or name in n) for k, n in self.seen):
+                    self.seen.append((key, name))
                     fresh.append(t)
             targets = fresh
         if not targets:
@@ -377,16 +436,23 @@ class _Builder:
         )
         self.warnings.extend(warnings)
 
-    def table(self, rows: list[Line], groups: list[str] | None) -> None:
+    def table(self, rows: list[Line], groups: list[str] | None, kind: str | None) -> None:
         parsed = [split_row(self.line_text(r), r.start) for r in rows if r.style == "table"]
-        if not parsed:
+        if len(parsed) < 2:
+            # a lone "a | b" line is not a table ("Ngày đăng: … | Lượt xem: …")
+            if kind == sections.INDICATORS:
+                for r in rows:
+                    if r.style == "table":
+                        self.indicator_content(r.start, r.end, groups, code=None, chain=True)
             return
         header = parsed[0] if is_header(parsed[0]) else None
         body = parsed[1:] if header else parsed
         width = max(len(r.cells) for r in parsed)
         lay = layout(header, width, self.plan_year)
+        if lay is None:
+            return  # a table of another year's results, not of the plan
         current = groups
-        self.found_indicator_section = True
+        before = len(self.indicators)
         for row in body:
             kind = row_kind(row, lay)
             if kind == "group":
@@ -412,7 +478,7 @@ class _Builder:
                 unit = t.unit
                 if unit_text and (unit is None or unit == cell.text):
                     unit = unit_text
-                if unit_text.strip() == "%":
+                if unit_text.strip() == "%" and t.unit is None:
                     unit = "%"
                 targets.append(
                     t.with_changes(
@@ -425,6 +491,8 @@ class _Builder:
             targets = [_remeasure(t) for t in targets]
             stt = row.cells[lay.stt].text if lay.stt is not None and lay.stt < len(row.cells) else None
             self.add_indicator(row.start, row.end, targets, result.warnings, current, stt)
+        if len(self.indicators) > before:
+            self.found_indicator_section = True
 
     # ------------------------------------------------------------ tasks and solutions
     def task_item(self, node: Node) -> None:
@@ -552,7 +620,7 @@ def _parse(text: str) -> Plan:
     if not text.strip():
         plan.warnings.append(ParseWarning("Văn bản rỗng: không có nội dung để đọc", None, "empty"))
         return plan
-    folded = fold(text)
+    folded = fold(text).translate(_SUPERSCRIPTS)
     lines = split_lines(text)
     zones = _zones(text, lines)
     plan.document = read_metadata(text, zones.header_end)
@@ -566,8 +634,7 @@ def _parse(text: str) -> Plan:
     if zones.appendix:
         appendix_root = build_tree(zones.appendix)
         builder.visit(appendix_root, sections.INDICATORS, None)
-    if not builder.indicators and not builder.found_indicator_section:
-        _fallback(builder, root)
+    _fallback(builder, root)
     plan.tasks = builder.tasks
     plan.indicators = builder.indicators
     plan.solutions = builder.solutions
@@ -590,9 +657,12 @@ def _parse(text: str) -> Plan:
 
 _FUTURE_WORDS = re.compile(
     r"(?<![a-zà-ỹđ])(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|đề ra|đặt ra|sẽ|cần|phải|dự kiến|nhiệm vụ|tập trung|"
-    r"quyết tâm|hướng tới|giao)(?![a-zà-ỹđ])"
+    r"quyết tâm|hướng tới)(?![a-zà-ỹđ])"
 )
-_PAST_WORDS = re.compile(r"(?<![a-zà-ỹđ])(?:đã|đạt được|ước|kết quả|năm qua|vừa qua|cùng kỳ)(?![a-zà-ỹđ])")
+_PAST_WORDS = re.compile(
+    r"(?<![a-zà-ỹđ])(?:đạt được|ước|kết quả|năm qua|vừa qua|cùng kỳ|chưa đạt|mới đạt|hoàn thành và vượt|"
+    r"đạt và vượt|vượt \d[\d,.]*\s?% kế hoạch|bằng \d[\d,.]*\s?% (?:dự toán|kế hoạch))(?![a-zà-ỹđ])"
+)
 _YEAR_MENTION = re.compile(r"(?<!so với )(?<!so với cuối )(?<!giá so sánh )năm\s+((?:19|20)\d\d)")
 
 
@@ -605,40 +675,51 @@ def _sentence_tense(folded: str, a: int, b: int, plan_year: int | None) -> str |
             return "past"
         if any(y == plan_year for y in years):
             return "future"
-    if _FUTURE_WORDS.search(text):
-        return "future"
     if _PAST_WORDS.search(text):
         return "past"
+    if _FUTURE_WORDS.search(text):
+        return "future"
     return None
 
 
 def _fallback(builder: _Builder, root: Node) -> None:
-    """No indicator section (a press report, a loose text): read the sentences that set the
-    plan year's targets, and skip those that report earlier results."""
+    """Sentences outside every recognised section (a press report, a lead paragraph, a loose
+    text): read those that set the plan year's targets, skip those that report earlier results,
+    and drop restatements of targets already read."""
     builder.dedupe = True
+    builder.seen = [
+        ((t.comparator, t.value, t.value_max, t.total, t.unit), " ".join(fold(t.name).split()))
+        for ind in builder.indicators
+        for t in ind.targets
+    ]
+    _loose_walk(builder, root)
+
+
+def _loose_walk(builder: _Builder, node: Node) -> None:
+    local_kind: str | None = None
     tense: str | None = None
-    for node in root.walk():
-        line = node.line
+    for child in node.children:
+        line = child.line
         if line is None or line.style.startswith("table"):
             continue
-        kind = None
-        cursor: Node | None = node
-        while cursor is not None and cursor.line is not None:
-            if builder.is_heading(cursor):
-                kind = section_kind(builder.heading_of(cursor))
-                if kind is not None:
-                    break
-            cursor = cursor.parent
-        if kind in sections.SKIPPED or kind in (sections.TASKS, sections.SOLUTIONS):
+        heading_kind = section_kind(builder.heading_of(child)) if builder.is_heading(child) else None
+        if line.style == "para" and heading_kind is not None:
+            local_kind = heading_kind
             continue
+        if heading_kind is not None or local_kind is not None:
+            continue  # inside a recognised section: the structured pass has read it
         if line.style == "para":
             tense = None  # a new paragraph starts a new context; list items keep the lead-in's
+            raw = builder.text[line.body_start : line.end].strip()
+            if len(raw) < 200 and not re.search(r"[.;:…!?”\"]$", raw):
+                continue  # a headline, a byline, a caption: not a statement of the plan
         for a, b in split_clauses(builder.text, builder.folded, line.body_start, line.end):
             sentence_tense = _sentence_tense(builder.folded, a, b, builder.plan_year)
             if sentence_tense is not None:
                 tense = sentence_tense
             if tense == "future":
-                builder.indicator_content(a, b, None, code=None, chain=True)
+                builder.loose_content(a, b)
+        _loose_walk(builder, child)
 
 
 def _count_warnings(builder: _Builder, plan: Plan) -> None:

@@ -67,7 +67,7 @@ def is_header(row: Row) -> bool:
     )
 
 
-def layout(header: Row | None, width: int, plan_year: int | None) -> TableLayout:
+def layout(header: Row | None, width: int, plan_year: int | None) -> TableLayout | None:
     if header is None:
         if width >= 4:
             return TableLayout(stt=0, name=1, unit=2, plan=width - 1)
@@ -83,6 +83,9 @@ def layout(header: Row | None, width: int, plan_year: int | None) -> TableLayout
     candidates = [i for i in range(len(texts)) if i not in (stt, name, unit)]
     plan = None
     year = str(plan_year) if plan_year else None
+    years = {y for t in texts for y in re.findall(r"(?:19|20)\d\d", t)}
+    if year and years and year not in years:
+        return None  # every column is about another year: an evaluation table
     for i in candidates:
         t = texts[i]
         if any(w in t for w in _RESULT_HEADER):
