@@ -467,6 +467,8 @@ def _read_figure(
         comparator = Comparator.RANGE
     elif fig.kind == "fraction" and comparator not in (Comparator.LESS_THAN, Comparator.AT_MOST, Comparator.MORE_THAN):
         comparator = Comparator.AT_LEAST
+    elif comparator in (Comparator.RANGE, Comparator.RANK_TOP):
+        comparator = Comparator.AT_LEAST  # inherited from a range or a rank before it; this figure is a plain number
     if fig.kind == "number" and not fig.percent and unit is None and ctx.mode != "cell":
         explicit = _comparator_before(folded, region, anchor)[0] is not None or after is not None
         after_colon = folded[region:anchor].strip() == "" and folded[:anchor].rstrip().endswith(":")

@@ -1,0 +1,35 @@
+"""The ``kehoach`` command: thin Typer commands over the services."""
+
+from __future__ import annotations
+
+import typer
+
+from kehoach.cli import documents, plans
+from kehoach.cli.group import KehoachCommand, KehoachGroup
+from kehoach.cli.localization import localize_help
+
+localize_help()
+
+OPTIONS = "[TÙY_CHỌN]"
+
+app = typer.Typer(
+    cls=KehoachGroup,
+    help="kehoach: đọc nghị quyết HĐND về kế hoạch phát triển kinh tế - xã hội và theo dõi kế hoạch.",
+    no_args_is_help=True,
+    options_metavar=OPTIONS,
+    subcommand_metavar="LỆNH [THAM_SỐ]...",
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+app.command("parse", cls=KehoachCommand, options_metavar=OPTIONS)(documents.parse)
+app.command("import", cls=KehoachCommand, options_metavar=OPTIONS)(documents.import_)
+app.command("plans", cls=KehoachCommand, options_metavar=OPTIONS)(plans.plans)
+app.command("show", cls=KehoachCommand, options_metavar=OPTIONS)(plans.show)
+app.command("export", cls=KehoachCommand, options_metavar=OPTIONS)(plans.export)
+app.command("demo", cls=KehoachCommand, options_metavar=OPTIONS)(documents.demo)
+
+
+def main() -> None:
+    app(prog_name="kehoach")

@@ -1,0 +1,363 @@
+"""Recorded figures (số liệu thực hiện): target × unit × period, and their revisions.
+
+A :class:`Figure` is what a number cell holds: a value, or a numerator and denominator,
+or a grade, or a rank. An :class:`Observation` is a figure recorded for one target key,
+one unit and one period, as an actual or as an officer's estimate ("ước"). Storage keeps
+every change as a :class:`Revision`; nothing is overwritten.
+
+Decisions where the brief was silent:
+
+- ``period`` may be given as a code (``"2024-Q1"``); it is stored as a :class:`Period`.
+  ``int`` figures are taken as Decimal; ``float`` is refused (inexact), and so are NaN
+  and infinities. These are programming errors (``ValueError``); what an officer can get
+  wrong is reported by :func:`validate_observation` as a list of Vietnamese messages.
+- A value derived from a numerator and denominator is ``numerator / denominator × 100``
+  for a percent target, ``numerator / denominator`` otherwise ("thu nhập bình quân
+  đầu người" = income / people). Division keeps 34 significant digits (:func:`quotient`);
+  sums and differences stay exact. 0/0 has no value; it adds nothing to a ratio roll-up.
+- A value given together with a numerator and denominator must agree with them up to the
+  rounding of the value as written: 33,3 agrees with 1/3, 34 does not.
+- A percent target is a *share* (at most 100%, never negative) when it is rolled up as a
+  ratio or its name starts with "tỷ lệ", unless its name speaks of growth or of a share of
+  a plan or estimate (tăng trưởng, tốc độ, so với, dự toán, kế hoạch): 115% of the budget
+  estimate is a real figure.
+- An observation with nothing recorded is a problem for validation and is ignored by the
+  roll-up (missing, never zero).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Context, Decimal, localcontext
+from enum import StrEnum
+
+from kehoach.core.evaluation import Actual, Grade, Rank
+from kehoach.core.numbers import format_vn_number
+from kehoach.core.periods import Period, parse_period
+from kehoach.core.targets import GRADE_SCALES, Comparator, OverUnits, Target
+from kehoach.core.text import fold
+
+DIVISION_PRECISION = 34
+_DIVISION = Context(prec=DIVISION_PRECISION)
+
+
+def quotient(dividend: Decimal, divisor: Decimal) -> Decimal:
+    """``dividend / divisor`` to 34 significant digits (exact when the quotient is short)."""
+    with localcontext(_DIVISION):
+        return dividend / divisor
+
+
+def ratio_value(numerator: Decimal, denominator: Decimal, percent: bool) -> Decimal | None:
+    """numerator / denominator (× 100 for a percent target); None when the denominator is 0."""
+    if denominator == 0:
+        return None
+    return quotient(numerator * 100 if percent else numerator, denominator)
+
+
+class ObservationError(ValueError):
+    """An observation that cannot exist (a float, a non-finite number) or a duplicate."""
+
+
+def _decimal(name: str, value: object) -> Decimal | None:
+    if value is None:
+        return None
+    if isinstance(value, (bool, float)):
+        raise ObservationError(f"{name} phải là số Decimal chính xác, không phải {value!r}")
+    if isinstance(value, int):
+        return Decimal(value)
+    if not isinstance(value, Decimal):
+        raise ObservationError(f"{name} phải là số, không phải {value!r}")
+    if not value.is_finite():
+        raise ObservationError(f"{name} '{value}' không phải là số hữu hạn")
+    return value
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure as recorded or rolled up; every part may be missing (None)."""
+
+    value: Decimal | None = None
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    grade: str | None = None
+    rank: int | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("value", "numerator", "denominator"):
+            object.__setattr__(self, name, _decimal(name, getattr(self, name)))
+        if self.grade is not None:
+            object.__setattr__(self, "grade", self.grade.strip() or None)
+        if self.rank is not None and (isinstance(self.rank, bool) or not isinstance(self.rank, int)):
+            raise ObservationError(f"thứ hạng phải là số nguyên, không phải {self.rank!r}")
+
+    @property
+    def is_empty(self) -> bool:
+        return (
+            self.value is None
+            and self.numerator is None
+            and self.denominator is None
+            and self.grade is None
+            and self.rank is None
+        )
+
+    @property
+    def has_ratio(self) -> bool:
+        return self.numerator is not None and self.denominator is not None
+
+    def number(self, percent: bool) -> Decimal | None:
+        """The value, or the one derived from the numerator and denominator."""
+        if self.value is not None:
+            return self.value
+        if self.numerator is not None and self.denominator is not None:
+            return ratio_value(self.numerator, self.denominator, percent)
+        return None
+
+    def as_actual(self, percent: bool = False) -> Actual | None:
+        """What core.evaluation.evaluate takes: a Decimal, a Grade or a Rank (None if nothing)."""
+        if self.grade is not None:
+            return Grade(self.grade)
+        if self.rank is not None:
+            return Rank(self.rank)
+        return self.number(percent)
+
+
+@dataclass(frozen=True, init=False)
+class Observation:
+    """A figure recorded for ``target_key`` × ``unit_code`` × ``period`` (an actual, or an
+    estimate "ước" when ``estimate`` is set); ``period`` may be given as a code."""
+
+    target_key: str
+    unit_code: str
+    period: Period
+    value: Decimal | None
+    numerator: Decimal | None
+    denominator: Decimal | None
+    grade: str | None
+    rank: int | None
+    estimate: bool
+    note: str
+    source: str
+
+    def __init__(
+        self,
+        target_key: str,
+        unit_code: str,
+        period: Period | str,
+        value: Decimal | int | None = None,
+        numerator: Decimal | int | None = None,
+        denominator: Decimal | int | None = None,
+        grade: str | None = None,
+        rank: int | None = None,
+        estimate: bool = False,
+        note: str = "",
+        source: str = "",
+    ) -> None:
+        if not target_key or not unit_code:
+            raise ObservationError("số liệu cần mã chỉ tiêu và mã đơn vị")
+        if isinstance(period, str):
+            period = parse_period(period)
+        if not isinstance(period, Period):
+            raise ObservationError(f"kỳ báo cáo phải là Period hoặc mã kỳ, không phải {period!r}")
+        figure = Figure(value, numerator, denominator, grade, rank)  # type: ignore[arg-type]
+        set_ = object.__setattr__
+        set_(self, "target_key", target_key)
+        set_(self, "unit_code", unit_code)
+        set_(self, "period", period)
+        set_(self, "value", figure.value)
+        set_(self, "numerator", figure.numerator)
+        set_(self, "denominator", figure.denominator)
+        set_(self, "grade", figure.grade)
+        set_(self, "rank", figure.rank)
+        set_(self, "estimate", bool(estimate))
+        set_(self, "note", note)
+        set_(self, "source", source)
+
+    @property
+    def key(self) -> tuple[str, str, Period, bool]:
+        """What identifies the observation: target, unit, period, actual or estimate."""
+        return (self.target_key, self.unit_code, self.period, self.estimate)
+
+    @property
+    def figure(self) -> Figure:
+        return Figure(self.value, self.numerator, self.denominator, self.grade, self.rank)
+
+    @property
+    def is_empty(self) -> bool:
+        return (
+            self.value is None
+            and self.numerator is None
+            and self.denominator is None
+            and self.grade is None
+            and self.rank is None
+        )
+
+
+# Validation -------------------------------------------------------------------------------
+
+_NOT_A_SHARE_WORDS = ("tăng trưởng", "tốc độ", "so với", "dự toán", "kế hoạch", "vượt")
+_KNOWN_GRADES = {" ".join(fold(g).split()) for scale in GRADE_SCALES for g in scale}
+
+
+def is_share(target: Target) -> bool:
+    """A percent target whose figure is a part of a whole: at most 100%, never negative."""
+    if not target.is_percent or target.comparator in (Comparator.INCREASE_BY, Comparator.REDUCE_BY):
+        return False
+    name = " ".join(fold(target.name).split())
+    if any(word in name for word in _NOT_A_SHARE_WORDS):
+        return False
+    return target.over_units is OverUnits.RATIO or name.startswith("tỷ lệ")
+
+
+def _n(value: Decimal) -> str:
+    return format_vn_number(value)
+
+
+def _agrees(value: Decimal, numerator: Decimal, denominator: Decimal, percent: bool) -> bool:
+    """``value`` is numerator/denominator (× 100) rounded to the places it is written with."""
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    half_unit = Decimal((0, (5,), exponent - 1))
+    scaled = numerator * 100 if percent else numerator
+    # |value - scaled/denominator| <= half_unit, without dividing
+    return abs(value * denominator - scaled) <= half_unit * abs(denominator)
+
+
+def validate_observation(obs: Observation, target: Target) -> list[str]:
+    """Every problem with recording ``obs`` for ``target``, in Vietnamese (empty when fine)."""
+    if obs.is_empty:
+        return ["chưa nhập số liệu (giá trị, tử số và mẫu số, mức đánh giá hoặc thứ hạng)"]
+    problems: list[str] = []
+    numeric = obs.value is not None or obs.numerator is not None or obs.denominator is not None
+    if target.comparator is Comparator.QUALITATIVE:
+        if numeric:
+            problems.append("chỉ tiêu định tính cần mức đánh giá (Tốt, Đạt …), không nhận giá trị số")
+        if obs.grade is None and obs.rank is None and not numeric:
+            problems.append("chỉ tiêu định tính cần mức đánh giá (Tốt, Đạt …)")
+        elif obs.grade is not None and " ".join(fold(obs.grade).split()) not in _KNOWN_GRADES:
+            problems.append(f"không nhận ra mức đánh giá '{obs.grade}'")
+    elif obs.grade is not None:
+        problems.append(f"chỉ tiêu định lượng không nhận mức đánh giá '{obs.grade}', cần một số")
+    if target.comparator is Comparator.RANK_TOP:
+        if numeric:
+            problems.append("chỉ tiêu xếp hạng cần thứ hạng, không nhận giá trị hay tử số, mẫu số")
+        if obs.rank is not None:
+            problems.extend(_rank_problems(obs.rank, target))
+    elif obs.rank is not None:
+        problems.append(f"chỉ tiêu không phải chỉ tiêu xếp hạng, không nhận thứ hạng {obs.rank}")
+    problems.extend(_ratio_problems(obs, target))
+    if obs.value is not None and is_share(target):
+        if obs.value > 100:
+            problems.append(f"tỷ lệ {_n(obs.value)}% lớn hơn 100%")
+        elif obs.value < 0:
+            problems.append(f"tỷ lệ {_n(obs.value)}% không được âm")
+    return problems
+
+
+def _rank_problems(rank: int, target: Target) -> list[str]:
+    if rank < 1:
+        return [f"thứ hạng {rank} không hợp lệ (thứ hạng tính từ 1)"]
+    if target.total is not None and rank > target.total:
+        return [f"thứ hạng {rank} vượt quá tổng số {_n(target.total)} đơn vị xếp hạng"]
+    return []
+
+
+def _ratio_problems(obs: Observation, target: Target) -> list[str]:
+    num, den = obs.numerator, obs.denominator
+    if num is None and den is None:
+        return []
+    if num is None:
+        return ["có mẫu số nhưng thiếu tử số"]
+    if den is None:
+        return ["có tử số nhưng thiếu mẫu số"]
+    problems: list[str] = []
+    if num < 0:
+        problems.append(f"tử số {_n(num)} không được âm")
+    if den < 0:
+        problems.append(f"mẫu số {_n(den)} không được âm")
+    elif den == 0:
+        if num != 0:
+            problems.append(f"mẫu số bằng 0 nhưng tử số là {_n(num)}")
+    elif num > den and is_share(target):
+        problems.append(f"tử số {_n(num)} lớn hơn mẫu số {_n(den)}")
+    if (
+        obs.value is not None
+        and den > 0
+        and num >= 0
+        and not problems
+        and not _agrees(obs.value, num, den, target.is_percent)
+    ):
+        derived = ratio_value(num, den, target.is_percent)
+        assert derived is not None
+        unit = "%" if target.is_percent else ""
+        problems.append(
+            f"giá trị {_n(obs.value)}{unit} không khớp với tử số/mẫu số {_n(num)}/{_n(den)} "
+            f"(= {format_vn_number(derived, 2)}{unit})"
+        )
+    return problems
+
+
+# Revisions --------------------------------------------------------------------------------
+
+
+class RevisionKind(StrEnum):
+    CREATED = "created"
+    CHANGED = "changed"
+    CLEARED = "cleared"
+
+    @property
+    def label(self) -> str:
+        return {"created": "Nhập mới", "changed": "Sửa", "cleared": "Xóa số liệu"}[self.value]
+
+
+_FIGURE_FIELDS = ("value", "numerator", "denominator", "grade", "rank", "note", "source")
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One change of an observation: ``old`` None when first recorded, ``new`` None when cleared."""
+
+    who: str
+    when: datetime
+    old: Observation | None
+    new: Observation | None
+    reason: str = ""
+
+    def __post_init__(self) -> None:
+        if self.old is None and self.new is None:
+            raise ObservationError("một lần sửa cần số liệu cũ hoặc số liệu mới")
+        if self.old is not None and self.new is not None and self.old.key != self.new.key:
+            raise ObservationError("số liệu cũ và mới phải cùng chỉ tiêu, đơn vị, kỳ và loại (thực hiện hay ước)")
+
+    @property
+    def kind(self) -> RevisionKind:
+        if self.old is None:
+            return RevisionKind.CREATED
+        if self.new is None:
+            return RevisionKind.CLEARED
+        return RevisionKind.CHANGED
+
+    @property
+    def key(self) -> tuple[str, str, Period, bool]:
+        observation = self.new or self.old
+        assert observation is not None
+        return observation.key
+
+    def changed_fields(self) -> tuple[str, ...]:
+        """Names of the recorded parts that differ between old and new."""
+        old, new = self.old, self.new
+        return tuple(
+            name
+            for name in _FIGURE_FIELDS
+            if (getattr(old, name) if old else None) != (getattr(new, name) if new else None)
+        )
+
+
+def current_observation(revisions: list[Revision]) -> Observation | None:
+    """The observation after applying ``revisions`` in order; each must start where the last ended."""
+    current: Observation | None = None
+    for number, revision in enumerate(revisions, start=1):
+        if revision.old != current:
+            raise ObservationError(f"lần sửa thứ {number} không nối tiếp số liệu trước đó")
+        current = revision.new
+    return current

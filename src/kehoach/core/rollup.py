@@ -1,0 +1,452 @@
+"""Roll-up: the actual of a target for a unit and a period, computed from recorded figures.
+
+Over time (``over_time``, per unit):
+
+- a figure recorded for the period itself is used as it is;
+- ``cumulative``: otherwise the sum over recorded periods inside the period that do not
+  overlap: the cover with the most months, and among those the finest (months before
+  quarters). Months with nothing recorded are missing, not zero: the result lists the
+  periods it used;
+- ``latest``: the figure of the recorded period inside the period that ends last (of
+  two ending together, the longer one: the report for 2024-Q1 over the one for March).
+
+Over units (``over_units``), after each unit's figures are combined over time:
+
+- precedence: a unit's own recorded figure wins over its sub-units' (no double counting);
+  sub-units are rolled up only where a unit recorded nothing;
+- ``sum``: values added; ``ratio``: numerators and denominators added separately, then
+  divided (× 100 for a percent target), never a mean of percentages. A sub-unit that
+  recorded a percentage without numerator and denominator cannot be added: it is left
+  out with a problem message, and its own sub-units are used if it has any;
+- ``units_meeting``: how many *direct* sub-units meet their own target (``member_target``;
+  by default a qualitative target needing the grade "Đạt"), each judged with
+  core.evaluation on its own recorded figure; sub-units that recorded nothing are not
+  counted, and the count is None (no data) when none reported;
+- ``unit_only``: the unit's own figure; sub-units are never looked at.
+
+A qualitative or rank target is always taken as ``latest`` over time, and as
+``unit_only`` when its rule says ``sum`` or ``ratio`` (grades and ranks do not add up).
+
+Coverage: for ``sum`` and ``ratio`` the expected reporters are the leaf units under the
+unit (the unit itself when it has none) and a leaf counts as reported when a figure
+covering it was used (its own or an ancestor's own, up to the unit asked); for
+``units_meeting`` the direct sub-units; for ``unit_only`` the unit itself.
+
+Estimates ("ước") are rolled up apart from actuals (``estimate=True``), by the same rules.
+The unit tree is read as it stood on ``on``; by default the period's last day under
+``rule``, or the last day in the period on which the unit was in force.
+
+Speed: :class:`ObservationIndex` groups observations by (target, unit, actual/estimate,
+year) with a slot per month, so a roll-up touches only the series it needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from kehoach.core.evaluation import EvaluationError, Outcome, evaluate
+from kehoach.core.observations import Figure, Observation, ObservationError, ratio_value
+from kehoach.core.periods import CutoffRule, Period, PeriodKind
+from kehoach.core.targets import DEFAULT_REQUIRED_GRADE, Comparator, OverTime, OverUnits, Target, TargetRef
+from kehoach.core.units import UnitTree
+
+
+class _YearSeries:
+    """The observations of one target, unit and kind (actual/estimate) in one year."""
+
+    __slots__ = ("months", "others")
+
+    def __init__(self) -> None:
+        self.months: list[Observation | None] = [None] * 12
+        self.others: dict[Period, Observation] = {}
+
+    def add(self, obs: Observation) -> None:
+        period = obs.period
+        if period.kind is PeriodKind.MONTH:
+            assert period.index is not None
+            taken = self.months[period.index - 1] is not None
+            if not taken:
+                self.months[period.index - 1] = obs
+        else:
+            taken = period in self.others
+            if not taken:
+                self.others[period] = obs
+        if taken:
+            kind = "số ước" if obs.estimate else "số liệu"
+            raise ObservationError(
+                f"có hai {kind} cho chỉ tiêu {obs.target_key}, đơn vị {obs.unit_code}, kỳ {period.code}"
+            )
+
+    def direct(self, period: Period) -> Observation | None:
+        if period.kind is PeriodKind.MONTH:
+            assert period.index is not None
+            return self.months[period.index - 1]
+        return self.others.get(period)
+
+    def _inside(self, period: Period) -> list[Observation]:
+        found = [o for o in self.months[period.first_month - 1 : period.last_month] if o is not None]
+        found.extend(o for p, o in self.others.items() if period.contains(p))
+        return found
+
+    def latest(self, period: Period) -> Observation | None:
+        if not self.others:
+            for month in range(period.last_month, period.first_month - 1, -1):
+                obs = self.months[month - 1]
+                if obs is not None:
+                    return obs
+            return None
+        inside = self._inside(period)
+        return max(inside, key=lambda o: o.period.sort_key) if inside else None
+
+    def cumulative(self, period: Period) -> list[Observation]:
+        own = self.direct(period)
+        if own is not None:
+            return [own]
+        months = self.months[period.first_month - 1 : period.last_month]
+        if not any(period.contains(p) for p in self.others):
+            return [o for o in months if o is not None]
+        return _best_cover(period, self._inside(period))
+
+    def __iter__(self) -> Iterator[Observation]:
+        yield from (o for o in self.months if o is not None)
+        yield from self.others.values()
+
+
+def _best_cover(period: Period, candidates: list[Observation]) -> list[Observation]:
+    """Non-overlapping observations covering the most months of ``period``, finest first."""
+    starts: dict[int, list[Observation]] = {}
+    for obs in candidates:
+        starts.setdefault(obs.period.first_month, []).append(obs)
+    # best[m] = (months covered, pieces, chosen) for months m..last
+    best: dict[int, tuple[int, int, tuple[Observation, ...]]] = {period.last_month + 1: (0, 0, ())}
+    for month in range(period.last_month, period.first_month - 1, -1):
+        choice = best[month + 1]
+        for obs in starts.get(month, ()):
+            covered, pieces, chosen = best[obs.period.last_month + 1]
+            option = (covered + obs.period.month_count, pieces + 1, (obs, *chosen))
+            if option[:2] > choice[:2]:
+                choice = option
+        best[month] = choice
+    return list(best[period.first_month][2])
+
+
+class ObservationIndex:
+    """Observations keyed by (target, unit, period, actual/estimate), built once.
+
+    Observations with nothing recorded are left out (missing, not zero); two observations
+    with the same key raise ``ObservationError``.
+    """
+
+    def __init__(self, observations: Iterable[Observation] = ()) -> None:
+        self._series: dict[tuple[str, str, bool, int], _YearSeries] = {}
+        self._count = 0
+        for obs in observations:
+            if obs.is_empty:
+                continue
+            key = (obs.target_key, obs.unit_code, obs.estimate, obs.period.year)
+            series = self._series.get(key)
+            if series is None:
+                series = self._series[key] = _YearSeries()
+            series.add(obs)
+            self._count += 1
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Observation]:
+        for series in self._series.values():
+            yield from series
+
+    def get(self, target_key: str, unit_code: str, period: Period, estimate: bool = False) -> Observation | None:
+        """The observation recorded for exactly this period (None if none)."""
+        series = self._series.get((target_key, unit_code, estimate, period.year))
+        return None if series is None else series.direct(period)
+
+    def series(self, target_key: str, unit_code: str, year: int, estimate: bool = False) -> _YearSeries | None:
+        return self._series.get((target_key, unit_code, estimate, year))
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How many of the units expected to report did report."""
+
+    reported: int
+    expected: int
+
+    @property
+    def complete(self) -> bool:
+        return self.reported >= self.expected
+
+    @property
+    def missing(self) -> int:
+        return max(self.expected - self.reported, 0)
+
+    @property
+    def text(self) -> str:
+        return f"{self.reported}/{self.expected}"
+
+
+@dataclass(frozen=True)
+class RollupResult:
+    """The actual (or estimate) of a target for a unit and a period, and where it came from."""
+
+    target_key: str
+    unit_code: str
+    period: Period
+    figure: Figure
+    coverage: Coverage
+    periods: tuple[Period, ...] = ()  # periods of the observations used, in order
+    units: tuple[str, ...] = ()  # units whose observations were used
+    estimate: bool = False
+    problems: tuple[str, ...] = field(default=())
+
+    @property
+    def value(self) -> Decimal | None:
+        return self.figure.value
+
+    @property
+    def numerator(self) -> Decimal | None:
+        return self.figure.numerator
+
+    @property
+    def denominator(self) -> Decimal | None:
+        return self.figure.denominator
+
+    @property
+    def grade(self) -> str | None:
+        return self.figure.grade
+
+    @property
+    def rank(self) -> int | None:
+        return self.figure.rank
+
+    @property
+    def has_data(self) -> bool:
+        return not self.figure.is_empty
+
+
+def default_member_target(target: Target) -> Target:
+    """What each sub-unit must reach for a ``units_meeting`` target, unless told otherwise."""
+    return Target(name=target.name, comparator=Comparator.QUALITATIVE, grade=target.grade or DEFAULT_REQUIRED_GRADE)
+
+
+def _is_graded(target: Target) -> bool:
+    return target.comparator in (Comparator.QUALITATIVE, Comparator.RANK_TOP)
+
+
+def reference_date(tree: UnitTree, unit_code: str, period: Period, rule: CutoffRule = CutoffRule.ND09) -> date:
+    """The day whose unit tree a roll-up reads: the period's last day, or the last day in
+    the period on which the unit was in force."""
+    start, end = period.dates(rule)
+    versions = [u for u in tree.versions(unit_code) if u.overlaps(start, end)]
+    if not versions or versions[-1].active_on(end):
+        return end
+    return min(versions[-1].end, end)
+
+
+class _Timed:
+    """One unit's figures combined over the period, and the periods they came from.
+
+    A light record (no validation: its parts come from validated observations); the value
+    of a numerator/denominator pair is derived only when needed.
+    """
+
+    __slots__ = ("denominator", "grade", "numerator", "periods", "rank", "value")
+
+    def __init__(
+        self,
+        periods: tuple[Period, ...],
+        value: Decimal | None = None,
+        numerator: Decimal | None = None,
+        denominator: Decimal | None = None,
+        grade: str | None = None,
+        rank: int | None = None,
+    ) -> None:
+        self.periods = periods
+        self.value = value
+        self.numerator = numerator
+        self.denominator = denominator
+        self.grade = grade
+        self.rank = rank
+
+    @classmethod
+    def of(cls, obs: Observation) -> _Timed:
+        return cls((obs.period,), obs.value, obs.numerator, obs.denominator, obs.grade, obs.rank)
+
+    @property
+    def has_ratio(self) -> bool:
+        return self.numerator is not None and self.denominator is not None
+
+    def number(self, percent: bool) -> Decimal | None:
+        if self.value is not None:
+            return self.value
+        if self.numerator is not None and self.denominator is not None:
+            return ratio_value(self.numerator, self.denominator, percent)
+        return None
+
+    def figure(self, percent: bool) -> Figure:
+        return Figure(self.number(percent), self.numerator, self.denominator, self.grade, self.rank)
+
+
+class _Rollup:
+    def __init__(
+        self, target: Target, key: str, period: Period, index: ObservationIndex, estimate: bool, percent: bool
+    ) -> None:
+        self.target = target
+        self.key = key
+        self.period = period
+        self.index = index
+        self.estimate = estimate
+        self.percent = percent
+        self.problems: list[str] = []
+        self.units: list[str] = []
+        self.periods: list[Period] = []
+
+    def timed(self, unit_code: str, over_time: OverTime, ratio: bool) -> _Timed | None:
+        """The unit's own figures combined over the period (None when it recorded nothing)."""
+        series = self.index.series(self.key, unit_code, self.period.year, self.estimate)
+        if series is None:
+            return None
+        if over_time is OverTime.LATEST:
+            obs = series.latest(self.period)
+            return None if obs is None else _Timed.of(obs)
+        used = series.cumulative(self.period)
+        if not used:
+            return None
+        periods = tuple(o.period for o in used)
+        if len(used) == 1:
+            return _Timed.of(used[0])
+        if ratio:
+            if any(o.numerator is None or o.denominator is None for o in used):
+                self.problems.append(f"đơn vị {unit_code}: không cộng dồn được tỷ lệ vì có kỳ thiếu tử số hoặc mẫu số")
+                return None
+            num = sum((o.numerator for o in used if o.numerator is not None), Decimal(0))
+            den = sum((o.denominator for o in used if o.denominator is not None), Decimal(0))
+            return _Timed(periods, None, num, den)
+        numbers = [_Timed.of(o).number(self.percent) for o in used]
+        if any(n is None for n in numbers):
+            self.problems.append(f"đơn vị {unit_code}: có kỳ không có giá trị số, không cộng dồn được")
+            return None
+        return _Timed(periods, sum((n for n in numbers if n is not None), Decimal(0)))
+
+    def use(self, unit_code: str, timed: _Timed) -> None:
+        self.units.append(unit_code)
+        self.periods.extend(timed.periods)
+
+    def result(self, unit_code: str, figure: Figure, coverage: Coverage) -> RollupResult:
+        return RollupResult(
+            target_key=self.key,
+            unit_code=unit_code,
+            period=self.period,
+            figure=figure,
+            coverage=coverage,
+            periods=tuple(sorted(set(self.periods))),
+            units=tuple(self.units),
+            estimate=self.estimate,
+            problems=tuple(self.problems),
+        )
+
+
+def rollup(
+    target: TargetRef,
+    unit_code: str,
+    period: Period,
+    index: ObservationIndex,
+    tree: UnitTree,
+    *,
+    estimate: bool = False,
+    on: date | None = None,
+    rule: CutoffRule = CutoffRule.ND09,
+    member_target: Target | None = None,
+) -> RollupResult:
+    """The actual (``estimate=False``) or estimate of ``target`` for ``unit_code`` over ``period``."""
+    t = target.target
+    graded = _is_graded(t)
+    over_units = t.over_units
+    if graded and over_units in (OverUnits.SUM, OverUnits.RATIO):
+        over_units = OverUnits.UNIT_ONLY
+    over_time = OverTime.LATEST if graded else t.over_time
+    ratio = over_units is OverUnits.RATIO
+    run = _Rollup(t, target.key, period, index, estimate, t.is_percent)
+
+    own = run.timed(unit_code, over_time, ratio)
+    if over_units is OverUnits.UNIT_ONLY:
+        if own is None:
+            return run.result(unit_code, Figure(), Coverage(0, 1))
+        run.use(unit_code, own)
+        return run.result(unit_code, own.figure(run.percent), Coverage(1, 1))
+
+    day = on if on is not None else reference_date(tree, unit_code, period, rule)
+    if over_units is OverUnits.UNITS_MEETING:
+        return _units_meeting(run, unit_code, own, tree, day, member_target or default_member_target(t))
+
+    expected = len(tree.leaves_under(unit_code, day))
+    if own is not None:
+        run.use(unit_code, own)
+        return run.result(unit_code, own.figure(run.percent), Coverage(expected, expected))
+    used: list[_Timed] = []
+    reported = 0
+    stack = list(reversed(tree.children(unit_code, day)))
+    while stack:
+        unit = stack.pop()
+        timed = run.timed(unit.code, over_time, ratio)
+        if timed is not None:
+            why = _unusable(timed, ratio, run.percent)
+            if why is None:
+                run.use(unit.code, timed)
+                used.append(timed)
+                reported += len(tree.leaves_under(unit.code, day))
+                continue
+            run.problems.append(f"đơn vị {unit.code}: {why}")
+        stack.extend(reversed(tree.children(unit.code, day)))
+    coverage = Coverage(reported, expected)
+    if not used:
+        return run.result(unit_code, Figure(), coverage)
+    if ratio:
+        num = sum((u.numerator for u in used if u.numerator is not None), Decimal(0))
+        den = sum((u.denominator for u in used if u.denominator is not None), Decimal(0))
+        return run.result(unit_code, Figure(ratio_value(num, den, run.percent), num, den), coverage)
+    numbers = (u.number(run.percent) for u in used)
+    total = sum((n for n in numbers if n is not None), Decimal(0))
+    return run.result(unit_code, Figure(total), coverage)
+
+
+def _unusable(timed: _Timed, ratio: bool, percent: bool) -> str | None:
+    if ratio and not timed.has_ratio:
+        return "chỉ có tỷ lệ, thiếu tử số và mẫu số nên không cộng được"
+    if not ratio and timed.number(percent) is None:
+        return "không có giá trị số nên không cộng được"
+    return None
+
+
+def _units_meeting(
+    run: _Rollup, unit_code: str, own: _Timed | None, tree: UnitTree, day: date, member: Target
+) -> RollupResult:
+    kids = tree.children(unit_code, day)
+    expected = len(kids) or 1
+    if own is not None:
+        run.use(unit_code, own)
+        return run.result(unit_code, own.figure(run.percent), Coverage(expected, expected))
+    member_time = OverTime.LATEST if _is_graded(member) else member.over_time
+    reported = meeting = 0
+    for kid in kids:
+        timed = run.timed(kid.code, member_time, False)
+        if timed is None:
+            continue
+        actual = timed.figure(member.is_percent).as_actual(member.is_percent)
+        if actual is None:
+            run.problems.append(f"đơn vị {kid.code}: không có số liệu để đánh giá")
+            continue
+        try:
+            outcome = evaluate(member, actual)
+        except EvaluationError as exc:
+            run.problems.append(f"đơn vị {kid.code}: {exc}")
+            continue
+        run.use(kid.code, timed)
+        reported += 1
+        meeting += outcome is not Outcome.NOT_MET
+    figure = Figure(Decimal(meeting)) if reported else Figure()
+    return run.result(unit_code, figure, Coverage(reported, expected))

@@ -1,0 +1,121 @@
+"""Opening the database: engine, migrations to head, one transaction per unit of work."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from kehoach.storage.errors import StorageError
+from kehoach.storage.location import database_url
+from kehoach.storage.migrate import upgrade_to_head
+from kehoach.storage.plans import PlanRepository
+
+
+class Transaction:
+    """The repositories of one unit of work; everything in it commits or rolls back together."""
+
+    def __init__(self, session: Session) -> None:
+        self.plans = PlanRepository(session)
+
+
+def _first_line(exc: BaseException) -> str:
+    detail = getattr(exc, "orig", None) or exc
+    lines = [line.strip() for line in str(detail).splitlines() if line.strip()]
+    return lines[0] if lines else type(detail).__name__
+
+
+class Database:
+    """A migrated database. Use :meth:`transaction` for every read or write."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def url(self) -> str:
+        """The URL with any password hidden."""
+        return self._engine.url.render_as_string(hide_password=True)
+
+    @property
+    def backend(self) -> str:
+        """``sqlite`` or ``postgresql`` …"""
+        return self._engine.dialect.name
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        try:
+            with self._sessions.begin() as session:
+                yield Transaction(session)
+        except SQLAlchemyError as exc:
+            raise StorageError(f"lỗi cơ sở dữ liệu: {_first_line(exc)}") from exc
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _prepare_sqlite_file(url: URL) -> None:
+    name = url.database
+    if not name or name == ":memory:" or name.startswith("file:"):
+        return
+    folder = Path(name).expanduser().parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(f"không tạo được thư mục chứa cơ sở dữ liệu {folder}: {exc.strerror}") from exc
+
+
+def create_database_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StorageError(f"địa chỉ cơ sở dữ liệu không hợp lệ: {url!r}") from exc
+    sqlite = parsed.get_backend_name() == "sqlite"
+    if sqlite:
+        _prepare_sqlite_file(parsed)
+    try:
+        engine = create_engine(parsed)
+    except (ArgumentError, ImportError) as exc:
+        raise StorageError(f"không dùng được cơ sở dữ liệu {parsed.render_as_string()}: {_first_line(exc)}") from exc
+    if sqlite:
+        event.listen(engine, "connect", _enable_sqlite_foreign_keys)
+    return engine
+
+
+def open_database(url: str | None = None) -> Database:
+    """Open (and create or migrate to the newest schema) the database at ``url``.
+
+    Without ``url``: ``KEHOACH_DATABASE_URL``, else ``$KEHOACH_HOME/kehoach.db``, else
+    ``kehoach.db`` in the user data directory.
+    """
+    engine = create_database_engine(url or database_url())
+    try:
+        upgrade_to_head(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise StorageError(f"không mở được cơ sở dữ liệu {engine.url.render_as_string()}: {_first_line(exc)}") from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(engine)

@@ -1,0 +1,45 @@
+"""Every command and every parameter has help text, and the README documents every command."""
+
+from pathlib import Path
+
+import pytest
+import typer.main
+from typer.testing import CliRunner
+
+from kehoach.cli.app import app
+
+README = Path(__file__).parents[2] / "README.md"
+GROUP = typer.main.get_command(app)
+COMMANDS = sorted(GROUP.commands)  # type: ignore[attr-defined]
+
+
+def test_the_commands() -> None:
+    assert COMMANDS == ["demo", "export", "import", "parse", "plans", "show"]
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_each_command_has_help(name: str) -> None:
+    command = GROUP.commands[name]  # type: ignore[attr-defined]
+    assert command.help and command.help.strip(), f"kehoach {name} has no help text"
+    for param in command.params:
+        assert getattr(param, "help", None), f"kehoach {name}: parameter {param.name} has no help text"
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_each_command_help_screen_is_vietnamese(name: str) -> None:
+    result = CliRunner().invoke(app, [name, "--help"], prog_name="kehoach")
+    assert result.exit_code == 0
+    assert "Cách dùng: kehoach" in result.stdout
+    assert "Hiển thị hướng dẫn này rồi thoát" in result.stdout
+    assert "Show this message" not in result.stdout
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_each_command_is_documented_in_the_readme(name: str) -> None:
+    assert f"kehoach {name}" in README.read_text(encoding="utf-8")
+
+
+def test_no_arguments_shows_the_command_list() -> None:
+    result = CliRunner().invoke(app, [])
+    for name in COMMANDS:
+        assert name in result.stdout

@@ -1,0 +1,62 @@
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from kehoach.storage import StorageError, open_database
+from kehoach.storage.database import create_database_engine
+
+
+def test_sqlite_connections_enforce_foreign_keys(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'fk.db'}"
+    open_database(url).close()
+    engine = create_database_engine(url)
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        with pytest.raises(IntegrityError):
+            connection.execute(text("INSERT INTO tasks (plan_id, position, code, text) VALUES (999, 0, '1', 'x')"))
+    engine.dispose()
+
+
+def test_the_sqlite_folder_is_created(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b" / "kehoach.db"
+    with open_database(f"sqlite:///{path}") as db:
+        assert db.backend == "sqlite"
+    assert path.is_file()
+
+
+def test_default_database_goes_under_kehoach_home(isolated_home: Path) -> None:
+    with open_database() as db:
+        assert db.url == f"sqlite:///{isolated_home.resolve() / 'kehoach.db'}"
+    assert (isolated_home / "kehoach.db").is_file()
+
+
+def test_database_url_variable_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KEHOACH_DATABASE_URL", f"sqlite:///{tmp_path / 'chosen.db'}")
+    open_database().close()
+    assert (tmp_path / "chosen.db").is_file()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "not a url",
+        "nosuchdialect://x/y",
+        "postgresql+psycopg://nobody:secret@127.0.0.1:1/none",
+    ],
+)
+def test_unusable_databases_give_one_vietnamese_line(url: str) -> None:
+    with pytest.raises(StorageError) as info:
+        open_database(url)
+    message = str(info.value)
+    assert "\n" not in message
+    assert "secret" not in message
+    assert message.startswith(("địa chỉ cơ sở dữ liệu", "không dùng được", "không mở được"))
+
+
+def test_a_file_in_place_of_the_folder_is_reported(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StorageError, match="không tạo được thư mục"):
+        open_database(f"sqlite:///{blocker / 'sub' / 'kehoach.db'}")
