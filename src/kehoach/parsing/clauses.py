@@ -1,0 +1,186 @@
+"""Clauses and regions of a sentence: where a clause ends, where a target's name begins,
+which words after a figure still belong to it, and whether it reports a past year."""
+
+from __future__ import annotations
+
+import re
+
+from kehoach.parsing import vocab
+
+LETTERS = "a-zà-ỹđ0-9"
+
+
+_STARTERS = tuple(
+    sorted(
+        set(vocab.NOUN_HEADS)
+        | {
+            "có",
+            "phấn đấu",
+            "đảm bảo",
+            "bảo đảm",
+            "duy trì",
+            "trong đó",
+            "tăng",
+            "giảm",
+            "kéo giảm",
+            "nâng",
+            "chính quyền",
+            "cải cách",
+            "hoàn thành",
+            "không",
+            "100%",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+
+
+_LEAD_NOISE = re.compile(
+    r"(?:[\s,;:.\-–+*•)]|\(\d{1,2}\)|và\s|hoặc\s|đồng thời\s|trong đó(?:\s+có)?[\s,:]|ph[ấâ]n đấu(?:\s+đạt)?\s|"
+    r"có\s|đảm bảo\s|bảo đảm\s|cụ thể[\s:,]|gồm[\s:]|bao gồm[\s:]|duy trì\s(?=tỷ lệ|số|tổng))+"
+)
+
+
+SEPARATOR_ONLY = re.compile(r"[\s,;:.\-–+*•]*(?:\(\d{1,2}\)\s*)?")
+
+
+_PAST_YEAR = re.compile(r"(?<!so với )(?<!so với cuối )(?<!giá so sánh )(?<!giai đoạn )(?<!từ )năm\s+((?:19|20)\d\d)")
+
+
+_FUTURE_YEAR = re.compile(r"(?:đến|tới|vào)\s+năm\s+((?:19|20)\d\d)")
+
+
+_ESTIMATE = re.compile(
+    rf"(?<![{LETTERS}])(?:ước(?: tính| đạt| thực hiện| cả năm)?|đã đạt|đạt được|thực hiện được)(?![{LETTERS}])"
+)
+
+
+def split_clauses(original: str, folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``[start, end)`` at ";" and at sentence ends, never inside brackets or quotes."""
+    clauses: list[tuple[int, int]] = []
+    depth = 0
+    quote = False
+    cs = start
+    i = start
+    while i < end:
+        ch = folded[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch in '“”"':
+            quote = not quote if ch == '"' else ch == "“"
+        elif (
+            depth == 0
+            and not quote
+            and (
+                ch == ";"
+                or (ch == "." and (i + 1 >= end or (folded[i + 1] == " " and _upper_next(original, i + 2, end))))
+            )
+        ):
+            if folded[cs:i].strip():
+                clauses.append((cs, i))
+            cs = i + 1
+        i += 1
+    if folded[cs:end].strip():
+        clauses.append((cs, end))
+    return clauses
+
+
+def _upper_next(original: str, i: int, end: int) -> bool:
+    """A sentence starts after ". " when a capital letter or a "(n)" marker follows."""
+    return i < end and (original[i].isupper() or original[i] == "(")
+
+
+def trim(original: str, folded: str, a: int, b: int) -> tuple[int, int]:
+    """Shrink ``[a, b)`` past leading connectors and trailing punctuation."""
+    m = _LEAD_NOISE.match(folded, a, b)
+    while m and m.end() > a:
+        a = m.end()
+        m = _LEAD_NOISE.match(folded, a, b)
+    while b > a and folded[b - 1] in " ,;:.-–(\t":
+        b -= 1
+    return a, b
+
+
+def region_start(folded: str, lo: int, hi: int) -> int:
+    """Start of the name region before ``hi``: after the last separator that opens a new clause."""
+    best = lo
+    depth = 0
+    i = hi - 1
+    while i >= lo:
+        ch = folded[i]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            if depth == 0:
+                return i + 1
+            depth -= 1
+        elif (
+            depth == 0
+            and ch in ",:"
+            and not (ch == ":" and folded[i - 1 : i].isdigit() and folded[i + 1 : i + 2].isdigit())
+        ):
+            after = folded[i + 1 : hi].lstrip()
+            if ch == ":" or after.startswith(_STARTERS):
+                return i + 1
+        i -= 1
+    return best
+
+
+def is_past(folded: str, cs: int, region: int, b: int, plan_year: int | None) -> bool:
+    """A figure reported for an earlier year: "ước đạt" next to it, or the last year named
+    before it in its clause ("Năm 2023, thu ngân sách đạt …") is before the plan year."""
+    if _ESTIMATE.search(folded, region, b):
+        return True
+    if plan_year is None:
+        return False
+    years = [int(y) for y in _PAST_YEAR.findall(folded, cs, b)]
+    return bool(years) and years[-1] < plan_year
+
+
+def is_multi_year(folded: str, a: int, b: int, plan_year: int | None) -> bool:
+    for m in _FUTURE_YEAR.finditer(folded, a, b):
+        year = int(m.group(1))
+        if plan_year is None or year > plan_year:
+            return True
+    return False
+
+
+def figure_tail_end(folded: str, pos: int, limit: int) -> int:
+    """End of the words that follow a figure and still belong to it (up to a separator)."""
+    depth = 0
+    i = pos
+    while i < limit:
+        ch = folded[i]
+        if ch == "(":
+            if i > pos and folded[pos:i].strip():
+                # a bracket after some words belongs to the phrase; a bracket right after the figure does not
+                depth += 1
+            else:
+                break
+        elif ch == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and ch in ",;":
+            break
+        elif depth == 0 and folded.startswith(" và ", i):
+            rest = folded[i + 4 : limit]
+            if re.search(r"\d", rest.split(",")[0].split(";")[0]) or any(
+                m in rest for m in ("đạt chuẩn", "xếp loại", "không để")
+            ):
+                break
+        i += 1
+    while i > pos and folded[i - 1] in " .":
+        i -= 1
+    return i
+
+
+def stem_colon(folded: str, cs: int, anchor: int) -> int:
+    """The last colon before ``anchor`` that ends a stem (not "01-1:2018", not "10:30")."""
+    colon = folded.rfind(":", cs, anchor)
+    while colon >= cs and colon > 0 and folded[colon - 1].isdigit() and folded[colon + 1 : colon + 2].isdigit():
+        colon = folded.rfind(":", cs, colon)
+    return colon if colon >= cs else -1

@@ -1,0 +1,150 @@
+"""Which comparator a figure carries: the words next to it ("đạt", "còn dưới", "không quá",
+"trở lên"), a shared stem, the head of its clause, or the figure before it (DESIGN §3)."""
+
+from __future__ import annotations
+
+import re
+
+from kehoach.core.targets import Comparator
+from kehoach.core.text import fold
+from kehoach.parsing import vocab
+from kehoach.parsing.clauses import LETTERS, stem_colon
+from kehoach.parsing.extraction import ClauseContext, Found
+from kehoach.parsing.figures import Figure
+
+
+def _phrases(pairs: tuple[tuple[str, Comparator], ...]) -> list[tuple[str, Comparator]]:
+    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+
+_BEFORE = _phrases((*vocab.COMPARATOR_BEFORE, ("đạt từ", Comparator.AT_LEAST), ("từ", Comparator.AT_LEAST)))
+
+
+_AFTER_PHRASES = _phrases(vocab.COMPARATOR_AFTER)
+
+
+OLD_VALUE_AFTER = re.compile(r"\s*(?:lên|xuống)(?![" + LETTERS + "])")
+
+
+QUALIFIER = re.compile(
+    r"(?:mức hỗ trợ|mức chi|định mức|kinh phí|tổng mức đầu tư|mức thu|mức phí|đơn giá|giá bán)(?![a-zà-ỹđ])"
+)
+
+
+def _ends_with_phrase(text: str, phrase: str) -> bool:
+    if not text.endswith(phrase):
+        return False
+    before = text[: -len(phrase)]
+    return not before or not re.match(rf"[{LETTERS}]", before[-1])
+
+
+def comparator_before(folded: str, a: int, b: int) -> tuple[Comparator | None, int]:
+    """A comparator phrase that ends right before ``b`` (fillers like "cho" skipped)."""
+    text = folded[a:b].rstrip()
+    for filler in ("cho", "với", "mức"):
+        if _ends_with_phrase(text, filler) and not any(_ends_with_phrase(text, p) for p, _ in _BEFORE):
+            text = text[: -len(filler)].rstrip()
+    for phrase, comparator in _BEFORE:
+        if _ends_with_phrase(text, phrase):
+            return comparator, a + len(text) - len(phrase)
+    return None, b
+
+
+def comparator_after(folded: str, pos: int, limit: int) -> tuple[Comparator | None, int]:
+    rest = folded[pos:limit]
+    stripped = rest.lstrip()
+    for phrase, comparator in _AFTER_PHRASES:
+        if stripped.startswith(phrase):
+            return comparator, pos + len(rest) - len(stripped) + len(phrase)
+    return None, pos
+
+
+def head_rule(region: str) -> Comparator | None:
+    """Comparator implied by the head of the clause when no word stands next to the figure."""
+    r = region.strip(" ,;:-–+*•")
+    r = re.sub(r"^(?:\(\d{1,2}\)\s*|và\s+|hoặc\s+|đồng thời\s+|trong đó\s+)+", "", r)
+    if r.startswith(("giảm", "kéo giảm", "phấn đấu giảm")) and not r.startswith(("giảm còn", "giảm xuống")):
+        return Comparator.REDUCE_BY
+    if r.startswith(("duy trì", "ổn định")):
+        return Comparator.EQUAL
+    for verb in vocab.ACTION_VERBS:
+        if r.startswith(verb) and (len(r) == len(verb) or not re.match(rf"[{LETTERS}]", r[len(verb)])):
+            return Comparator.AT_LEAST
+    if r.startswith("phấn đấu"):
+        return Comparator.AT_LEAST
+    return None
+
+
+PREAMBLE = re.compile(
+    r"^(?:về [^,]{2,60},\s*|(?:trong )?năm \d{4},?\s*|bên cạnh đó,?\s*|ngoài ra,?\s*|đồng thời,?\s*|cụ thể,?\s*|"
+    r"(?:huyện|phường|xã|thị trấn|tỉnh|thành phố|thị xã|đặc khu|hđnd|ubnd|hội đồng nhân dân|ủy ban nhân dân)\s+|"
+    r"đặt mục tiêu\s+|thống nhất\s+|quyết tâm\s+|"
+    r"tiếp tục\s+|sẽ\s+|cần\s+|phải\s+|ph[ấâ]n đấu\s+(?=giảm|tăng|có|đạt|nâng)|"
+    r"đề ra\s+|mục tiêu\s+)+"
+)
+
+
+def decide(
+    folded: str,
+    fig: Figure,
+    region: int,
+    anchor: int,
+    comparator: Comparator | None,
+    comp_start: int,
+    after: Comparator | None,
+    name_region_empty: bool,
+    cs: int,
+    ctx: ClauseContext,
+    kept: list[Found],
+) -> Comparator:
+    """The comparator of one figure, from the strongest evidence to the weakest."""
+    before = folded[region:anchor]
+    if after is Comparator.AT_LEAST and re.search(r"giảm\s+từ\s*$", folded[region:anchor]):
+        return Comparator.REDUCE_BY  # "kéo giảm từ 5% trở lên"
+    if after is not None and comparator in (None, Comparator.EQUAL, Comparator.AT_LEAST, Comparator.MORE_THAN):
+        comparator = after
+    if comparator is Comparator.EQUAL and folded[comp_start:anchor].strip() == "lên":
+        head = PREAMBLE.sub("", before.strip(" ,;:(").lstrip())
+        if head.startswith("nâng"):
+            return Comparator.AT_LEAST  # "nâng tỷ lệ … lên 81,4%"
+    if comparator is not None:
+        return comparator
+    if "tương đương" in before and kept:
+        return kept[-1].comparator
+    if ctx.mode == "cell":
+        hint = fold(ctx.name_hint or "").strip()
+        if hint.startswith(("giảm", "kéo giảm")):
+            return Comparator.REDUCE_BY
+        if "tăng thêm" in hint or hint.startswith("có thêm"):
+            return Comparator.INCREASE_BY
+        return Comparator.EQUAL
+    colon = stem_colon(folded, cs, anchor)
+    if colon >= 0:
+        stem_cmp, _ = comparator_before(folded, cs, colon)
+        if stem_cmp is not None:
+            return stem_cmp  # "… đạt: tiểu học 100%, THCS 99,5%"
+    if name_region_empty and kept:
+        return kept[-1].comparator
+    head_text = PREAMBLE.sub("", re.sub(r"^[\s,;:(\-–+*•]+", "", before))
+    implied = head_rule(head_text)
+    if implied is not None:
+        return implied
+    if colon >= 0:
+        return Comparator.EQUAL  # "Tên chỉ tiêu: giá trị"
+    if re.search(r"(?<![a-zà-ỹđ])cho\s*$", before):
+        return Comparator.AT_LEAST  # "… cho 90 học viên"
+    if name_region_empty:
+        return Comparator.AT_LEAST  # the figure first: "100% thôn đạt danh hiệu …"
+    if kept and len(head_text.split()) <= 4 and not head_text.strip().startswith(vocab.NOUN_HEADS):
+        return kept[-1].comparator  # an elided verb: "giảm tỷ lệ hộ nghèo 1%, hộ cận nghèo 0,5%"
+    if fig.percent and not head_text.strip().startswith(vocab.NOUN_HEADS) and _is_noun_after(folded, fig.end):
+        return Comparator.AT_LEAST  # a share of a set after a verb: "phủ sóng wifi tại 100% điểm du lịch"
+    return Comparator.EQUAL
+
+
+_NOT_NOUNS = ("so", "kế", "dự", "chỉ", "trở", "và", "trong", "của", "theo", "ở", "tại")
+
+
+def _is_noun_after(folded: str, pos: int) -> bool:
+    m = re.match(r"\s+([a-zà-ỹđ]+)", folded[pos : pos + 30])
+    return m is not None and m.group(1) not in _NOT_NOUNS
