@@ -24,6 +24,7 @@ class Builder:
     text: str
     folded: str
     plan_year: int | None
+    midyear: bool = False
     tasks: list[Task] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     solutions: list[Solution] = field(default_factory=list)
@@ -35,6 +36,9 @@ class Builder:
     seen: list[tuple[tuple[object, ...], str]] = field(default_factory=list)
 
     # ------------------------------------------------------------ helpers
+    def context(self, mode: str, name_hint: str | None = None) -> ClauseContext:
+        return ClauseContext(self.plan_year, mode, name_hint, self.midyear)
+
     def line_text(self, line: Line) -> str:
         return self.text[line.start : line.end]
 
@@ -42,11 +46,20 @@ class Builder:
         return self.text[line.body_start : line.end]
 
     def heading_of(self, node: Node) -> str:
+        """The heading words of a line: a run-in heading, the words before a colon that
+        introduces content ("Điều 2. Năm 2026, xã … phấn đấu: …"), or the first sentence."""
         line = node.line
         assert line is not None
         if line.heading:
             return line.heading
-        return self.body_text(line)
+        body = self.body_text(line)
+        colon = body.find(":")
+        if 0 <= colon < 250 and body[colon + 1 :].strip():
+            return body[:colon]
+        if len(body) > 250:
+            stop = re.search(r"[.;](?:\s|$)", body)
+            return body[: stop.start()] if stop else body[:250]
+        return body
 
     def note_counts(self, text: str) -> None:
         f = fold(text)
@@ -225,7 +238,7 @@ class Builder:
             self.visit(node, sections.INDICATORS, body_groups)
             return
         end, rest = self._continuation(node)
-        own = extract(self.text, self.folded, start, end, ClauseContext(self.plan_year, "indicator"))
+        own = extract(self.text, self.folded, start, end, self.context("indicator"))
         marked_children = [c for c in rest if c.line is not None and c.line.style != "para"]
         if self._inline_items(start, end):
             self.indicator_content(start, end, groups, code=line.marker)
@@ -244,7 +257,7 @@ class Builder:
                 self.folded,
                 child.line.body_start,
                 child.line.end,
-                ClauseContext(self.plan_year, "indicator"),
+                self.context("indicator"),
             )
             targets.extend(sub.targets)
             warnings.extend(sub.warnings)
@@ -286,20 +299,20 @@ class Builder:
                 groups = label_groups or groups
             for a, b, marker in items:
                 full = f"{code}.{marker}" if code else marker
-                result = extract(self.text, self.folded, a, b, ClauseContext(self.plan_year, "indicator"))
+                result = extract(self.text, self.folded, a, b, self.context("indicator"))
                 self.add_indicator(a, b, result.targets, result.warnings, groups, full)
             return
         if not chain:
-            result = extract(self.text, self.folded, start, end, ClauseContext(self.plan_year, "indicator"))
+            result = extract(self.text, self.folded, start, end, self.context("indicator"))
             self.add_indicator(start, end, result.targets, result.warnings, groups, code)
             return
         for a, b in chain_clauses(self.folded, start, end):
-            result = extract(self.text, self.folded, a, b, ClauseContext(self.plan_year, "indicator"))
+            result = extract(self.text, self.folded, a, b, self.context("indicator"))
             self.add_indicator(a, b, result.targets, result.warnings, groups, code)
 
     def loose_content(self, start: int, end: int) -> None:
         for a, b in chain_clauses(self.folded, start, end):
-            result = extract(self.text, self.folded, a, b, ClauseContext(self.plan_year, "loose"))
+            result = extract(self.text, self.folded, a, b, self.context("loose"))
             self.add_indicator(a, b, result.targets, result.warnings, None, None)
 
     def add_indicator(

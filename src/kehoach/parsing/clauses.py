@@ -129,20 +129,68 @@ def region_start(folded: str, lo: int, hi: int) -> int:
     return best
 
 
-def is_past(folded: str, cs: int, region: int, b: int, plan_year: int | None) -> bool:
-    """A figure reported for an earlier year: "ước đạt" next to it, or the last year named
-    before it in its clause ("Năm 2023, thu ngân sách đạt …") is before the plan year."""
-    if _ESTIMATE.search(folded, region, b):
+_NOW = re.compile(
+    r"(?<![a-zà-ỹđ])(?<!thực )(?<!xuất )(?<!thể )(?<!biểu )(?<!phát )(?<!hiển )"
+    r"(?:hiện nay|hiện tại|đến nay|tính đến nay|hiện (?!hành|đại|thực|trạng|diện|có hiệu|nay))"
+)
+_HALF_PAST = re.compile(r"6 tháng đầu năm|sáu tháng đầu năm|quý i(?![iv])|đến ngày 30/6|đến 30/6|đến hết tháng 6")
+_HALF_NEXT = re.compile(r"6 tháng cuối năm|sáu tháng cuối năm|cuối năm|cả năm|đến ngày 31/12|đến 31/12|năm \d{4}")
+_YEAR_AFTER = re.compile(r"\s*(?:%|[a-zà-ỹđ/ ]{0,20}?)\s*(?:trong |của |vào )?năm\s+((?:19|20)\d\d)(?![\d])")
+
+
+def _without_closed_brackets(text: str) -> str:
+    """The text with every closed "( … )" blanked: an aside about last year does not date what
+    follows it ("đạt 212,6 tỷ đồng (năm 2025 ước thực hiện 198,3 tỷ đồng), trong đó …")."""
+    out = list(text)
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            start = stack.pop()
+            if not stack:
+                out[start : i + 1] = " " * (i + 1 - start)
+    return "".join(out)
+
+
+def is_past(
+    folded: str, cs: int, region: int, b: int, plan_year: int | None, midyear: bool = False, fig_end: int = -1
+) -> bool:
+    """A figure reported for an earlier time, not set for the plan: "ước đạt" or "hiện" next to it;
+    the last year named before it in its clause ("Năm 2023, thu ngân sách đạt …") or right after
+    it ("đạt 8,12% năm 2025") is before the plan year; in a mid-year document, a figure for the
+    first six months."""
+    if _ESTIMATE.search(folded, region, b) or _NOW.search(folded, region, b):
         return True
+    if midyear:
+        past = [m.end() for m in _HALF_PAST.finditer(folded, cs, b)]
+        nxt = [m.end() for m in _HALF_NEXT.finditer(folded, cs, b)]
+        if past and (not nxt or max(past) > max(nxt)):
+            return True
     if plan_year is None:
         return False
-    years = [int(y) for y in _PAST_YEAR.findall(folded, cs, b)]
-    return bool(years) and years[-1] < plan_year
+    years = [int(y) for y in _PAST_YEAR.findall(_without_closed_brackets(folded[cs:b]))]
+    if years:
+        return years[-1] < plan_year
+    if fig_end >= 0:
+        after = _YEAR_AFTER.match(folded, fig_end, min(len(folded), fig_end + 40))
+        if after and not re.search(r"so với|giá so sánh|từ|giai đoạn", folded[fig_end : after.start(1)]):
+            return int(after.group(1)) < plan_year
+    return False
+
+
+_PERIOD = r"giai đoạn\s+(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)"
+_AVERAGE_PERIOD = re.compile(rf"bình quân[^;]{{0,40}}{_PERIOD}|/năm,? {_PERIOD}")
 
 
 def is_multi_year(folded: str, a: int, b: int, plan_year: int | None) -> bool:
+    """A goal beyond the plan year: "đến năm 2030", "tăng bình quân 8%/năm giai đoạn 2026 - 2030"."""
     for m in _FUTURE_YEAR.finditer(folded, a, b):
         year = int(m.group(1))
+        if plan_year is None or year > plan_year:
+            return True
+    for m in _AVERAGE_PERIOD.finditer(folded, a, b):
+        year = int(m.group(1) or m.group(2))
         if plan_year is None or year > plan_year:
             return True
     return False

@@ -41,6 +41,8 @@ def _ends_with_phrase(text: str, phrase: str) -> bool:
 def comparator_before(folded: str, a: int, b: int) -> tuple[Comparator | None, int]:
     """A comparator phrase that ends right before ``b`` (fillers like "cho" skipped)."""
     text = folded[a:b].rstrip()
+    if _ends_with_phrase(text, "trở lên") or _ends_with_phrase(text, "trở xuống"):
+        return None, b  # "sinh con thứ 3 trở lên 0,3%": part of the name, not the figure's comparator
     for filler in ("cho", "với", "mức"):
         if _ends_with_phrase(text, filler) and not any(_ends_with_phrase(text, p) for p, _ in _BEFORE):
             text = text[: -len(filler)].rstrip()
@@ -59,7 +61,7 @@ def comparator_after(folded: str, pos: int, limit: int) -> tuple[Comparator | No
     return None, pos
 
 
-def head_rule(region: str) -> Comparator | None:
+def head_rule(region: str, late: bool = True) -> Comparator | None:
     """Comparator implied by the head of the clause when no word stands next to the figure."""
     r = region.strip(" ,;:-–+*•")
     r = re.sub(r"^(?:\(\d{1,2}\)\s*|và\s+|hoặc\s+|đồng thời\s+|trong đó\s+)+", "", r)
@@ -72,7 +74,20 @@ def head_rule(region: str) -> Comparator | None:
             return Comparator.AT_LEAST
     if r.startswith("phấn đấu"):
         return Comparator.AT_LEAST
+    if r.startswith(vocab.NOUN_HEADS):
+        return None
+    # an action verb later in a clause that does not open on an indicator's name:
+    # "nhiệm vụ trọng tâm là hoàn thành xóa 42 căn nhà tạm"
+    if late and _LATE_VERB.search(r):
+        return Comparator.AT_LEAST
     return None
+
+
+_VERBS = "|".join(re.escape(v) for v in sorted(vocab.ACTION_VERBS, key=len, reverse=True))
+_LATE_VERB = re.compile(
+    rf"(?<![{LETTERS}])(?:là|sẽ|phải|cần|nhằm|để|tiếp tục|tập trung)\s+(?:[{LETTERS}]+\s+){{0,2}}?(?:{_VERBS})"
+    rf"(?:\s+[{LETTERS}]+){{0,3}}$"
+)
 
 
 PREAMBLE = re.compile(
@@ -107,6 +122,18 @@ def decide(
         head = PREAMBLE.sub("", before.strip(" ,;:(").lstrip())
         if head.startswith("nâng"):
             return Comparator.AT_LEAST  # "nâng tỷ lệ … lên 81,4%"
+    head_text = PREAMBLE.sub("", re.sub(r"^[\s,;:(\-–+*•]+", "", before))
+    if (
+        comparator is Comparator.AT_LEAST
+        and folded[comp_start:anchor].strip()
+        in (
+            "ít nhất",
+            "tối thiểu",
+            "không dưới",
+        )
+        and head_rule(head_text) is Comparator.REDUCE_BY
+    ):
+        return Comparator.REDUCE_BY  # "kéo giảm tội phạm ít nhất 5%": a reduction of at least 5%
     if comparator is not None:
         return comparator
     if "tương đương" in before and kept:
@@ -125,8 +152,7 @@ def decide(
             return stem_cmp  # "… đạt: tiểu học 100%, THCS 99,5%"
     if name_region_empty and kept:
         return kept[-1].comparator
-    head_text = PREAMBLE.sub("", re.sub(r"^[\s,;:(\-–+*•]+", "", before))
-    implied = head_rule(head_text)
+    implied = head_rule(head_text, late=colon < 0)
     if implied is not None:
         return implied
     if colon >= 0:

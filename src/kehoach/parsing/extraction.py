@@ -16,6 +16,7 @@ class ClauseContext:
     plan_year: int | None = None
     mode: str = "indicator"  # "indicator" | "task" | "cell" | "loose" (a press report's sentences)
     name_hint: str | None = None  # for table cells: the row's indicator name
+    midyear: bool = False  # the document was issued in the plan year's second half: "6 tháng đầu năm" is past
 
 
 @dataclass

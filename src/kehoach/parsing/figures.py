@@ -61,9 +61,9 @@ _RANK = re.compile(
 )
 _FRACTION = re.compile(rf"{_NO_BEFORE}(?P<a>\d+)(?:\s*[-–]\s*(?P<b>\d+))?\s*/\s*(?P<m>\d+)(?![\w/]|[.,]\d|\s*/|:\d)")
 _RANGE = re.compile(
-    rf"(?P<tu>từ\s+)?{_NO_BEFORE}(?P<a>{NUM})\s?(?P<pa>%)?\s*(?:-|–|—|đến|tới)\s*(?P<b>{NUM})(?P<pb>\s?%)?{_NO_AFTER}"
+    rf"(?P<tu>từ\s+)?{_NO_BEFORE}(?P<a>{NUM})\s?(?P<pa>%)?\s*(?:-|–|—|‑|‒|−|đến|tới)\s*(?P<b>{NUM})(?P<pb>\s?%)?{_NO_AFTER}"
 )
-_NUMBER = re.compile(rf"{_NO_BEFORE}(?P<a>{NUM})(?P<p>\s?%)?{_NO_AFTER}")
+_NUMBER = re.compile(rf"{_NO_BEFORE}(?P<a>{NUM})(?:(?P<p>\s?%)(?:\d{{1,2}}(?![\d.,]))?)?{_NO_AFTER}")
 _DOT_DECIMAL = re.compile(rf"{_NO_BEFORE}(?P<a>\d+\.\d{{1,2}})(?P<p>\s?%)(?![\w])")
 
 _UNIT = re.compile(
@@ -106,6 +106,10 @@ _CONNECTOR_WORDS = {
     "tương",
     "trở lên",
     "kế",
+    "trước",
+    "sau",
+    "tới",
+    "nhằm",
 }
 
 
@@ -228,9 +232,10 @@ def find_figures(original: str, folded: str, start: int, end: int) -> list[Figur
         if not percent and (_YEAR.match(m.group("a")) or _YEAR.match(m.group("b"))):
             continue
         unit, unit_end, known = (None, m.end(), False) if percent else _unit_after(original, folded, m.end(), end)
-        if _is_noise_before(folded, start, m.start(), known or percent):
-            continue
-        if not percent and not known and _is_not_unit_after(folded, m.end(), end):
+        if _is_noise_before(folded, start, m.start(), known or percent) or (
+            not percent and not known and _is_not_unit_after(folded, m.end(), end)
+        ):
+            taken.append((m.start(), m.end()))  # "từ 6 đến 14 tuổi": neither end is a figure
             continue
         found.append(
             Figure(
@@ -279,12 +284,26 @@ def _single(original: str, folded: str, m: re.Match[str], start: int, end: int) 
         return Figure(m.start(), unit_end, "number", value, unit=unit, known_unit=True)
     if _is_not_unit_after(folded, m.end(), end):
         return None
+    if not known and _after_proper_name(original, start, m.start()):
+        return None
     if known and value == 1 and unit is not None:
         # "trên 1 ha", "/1 người": a per-unit denominator, not a figure
         head = folded[max(start, m.start() - 8) : m.start()]
         if _PER_UNIT_BEFORE.search(head) and unit.lower() in vocab.PER_UNIT_DENOMINATORS:
             return None
     return Figure(m.start(), unit_end, "number", value, unit=unit, known_unit=known)
+
+
+_WORD_BEFORE = re.compile(r"(\S*)(\s+)(\w+)\s+$")
+
+
+def _after_proper_name(original: str, start: int, pos: int) -> bool:
+    """A capitalised word (not starting a sentence) right before the number labels it:
+    "thôn Hưng Phú 1", "Trường Tiểu học Suối Mây số 2"."""
+    m = _WORD_BEFORE.search(original[max(start, pos - 60) : pos])
+    if m is None or not m.group(3)[0].isupper() or m.group(3).isupper():
+        return False
+    return not m.group(1).endswith((".", ":", ";", "(", "!", "?")) and bool(m.group(1))
 
 
 def generic_unit(original: str, folded: str, figure: Figure, end: int) -> tuple[str | None, int]:

@@ -63,21 +63,25 @@ def extract(original: str, folded: str, start: int, end: int, ctx: ClauseContext
 
 
 def _clause(original: str, folded: str, cs: int, ce: int, ctx: ClauseContext, out: Extraction) -> None:
-    if is_multi_year(folded, cs, ce, ctx.plan_year) and ctx.mode != "cell":
-        return
     figures = find_figures(original, folded, cs, ce)
     kept: list[Found] = []
     prev_end = cs
-    past = False
-    for _i, fig in enumerate(figures):
+    skipped = False
+    for fig in figures:
         lo = max(prev_end, cs)
         # "từ A lên B", "từ A xuống (còn) B": A is the old value
         if OLD_VALUE_AFTER.match(folded, fig.end, ce) and folded[lo : fig.start].rstrip().endswith("từ"):
             continue
         region = region_start(folded, lo, fig.lead if fig.lead is not None else fig.start)
-        if ctx.mode != "cell" and is_past(folded, cs, region, fig.start, ctx.plan_year):
+        if ctx.mode != "cell" and (
+            is_past(folded, cs, region, fig.start, ctx.plan_year, ctx.midyear, fig.end)
+            or is_multi_year(
+                folded, _segment_start(folded, cs, fig.start), _segment_end(folded, fig.end, ce), ctx.plan_year
+            )
+            or _describes_a_place(original, folded, cs, fig.start)
+        ):
             prev_end = fig.end
-            past = True
+            skipped = True
             continue
         later = [f.lead if f.lead is not None else f.start for f in figures if f.start > fig.end]
         found = _read_figure(original, folded, fig, region, cs, ce, ctx, kept, min(later) if later else None)
@@ -87,8 +91,44 @@ def _clause(original: str, folded: str, cs: int, ce: int, ctx: ClauseContext, ou
         prev_end = found.text_end
     for found in kept:
         out.targets.append(_to_target(found, original))
-    if not (past and not kept):
+    if not (skipped and not kept) and (ctx.mode == "cell" or not is_multi_year(folded, cs, ce, ctx.plan_year)):
         qualitative(original, folded, cs, ce, ctx, kept, out)
+
+
+def _beyond_plan_year(folded: str, cs: int, ce: int, fig: Figure, ctx: ClauseContext) -> bool:
+    return is_multi_year(
+        folded, _segment_start(folded, cs, fig.start), _segment_end(folded, fig.end, ce), ctx.plan_year
+    )
+
+
+def _segment_start(folded: str, cs: int, pos: int) -> int:
+    return max(cs, folded.rfind(",", cs, pos) + 1, folded.rfind(";", cs, pos) + 1)
+
+
+def _segment_end(folded: str, pos: int, ce: int) -> int:
+    ends = [i for i in (folded.find(",", pos, ce), folded.find(";", pos, ce)) if i >= 0]
+    return min(ends) if ends else ce
+
+
+_WORD_BEFORE_BRACKET = re.compile(r"(\w+)\s*\($")
+
+
+def _describes_a_place(original: str, folded: str, cs: int, pos: int) -> bool:
+    """A figure inside a bracket that follows a place name: "xã Hòa Lâm (diện tích 46,8 km2,
+    dân số 28.650 người, 12 thôn)" describes the place, it sets no target."""
+    depth = 0
+    i = pos - 1
+    while i >= cs:
+        ch = folded[i]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            if depth == 0:
+                word = _WORD_BEFORE_BRACKET.search(original[max(cs, i - 30) : i + 1])
+                return word is not None and word.group(1)[0].isupper()
+            depth -= 1
+        i -= 1
+    return False
 
 
 def _read_figure(
@@ -149,7 +189,14 @@ def _read_figure(
     comparator = decide(folded, fig, region, anchor, comparator, comp_start, after, name_region_empty, cs, ctx, kept)
     if QUALIFIER.match(PREAMBLE.sub("", folded[region:comp_start].strip(" ,;:(-–+*•"))):
         return None  # "mức hỗ trợ mỗi dự án không quá 100 triệu đồng": a rule's parameter, not a target
-    if ctx.mode == "loose" and not explicit and comparator is Comparator.EQUAL and fig.kind == "number":
+    money = fold(unit or "").endswith(("đồng", "usd"))
+    if (
+        ctx.mode == "loose"
+        and not explicit
+        and comparator is Comparator.EQUAL
+        and fig.kind == "number"
+        and not (fig.percent or money)
+    ):
         head_text = PREAMBLE.sub("", re.sub(r"^[\s,;:(\-–+*•]+", "", folded[region:anchor]))
         if not head_text.strip().startswith(vocab.NOUN_HEADS) and stem_colon(folded, cs, anchor) < 0:
             return None  # a loose text: a bare figure needs a named indicator before it

@@ -69,8 +69,9 @@ def grade_for(text: str) -> str:
         return "Hoàn thành xuất sắc"
     if "hoàn thành tốt" in key:
         return "Hoàn thành tốt"
-    if "xếp loại" in key or "đánh giá" in key:
-        after = key.split("xếp loại" if "xếp loại" in key else "đánh giá", 1)[1]
+    cue = next((c for c in ("xếp loại", "đạt loại", "đánh giá") if c in key), None)
+    if cue is not None:
+        after = key.split(cue, 1)[1]
         for word, label in vocab.GRADE_WORDS:
             if after.strip().startswith(word) or f" {word}" in after[:20]:
                 return label

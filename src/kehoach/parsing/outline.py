@@ -21,6 +21,7 @@ _PAREN = re.compile(r"^(?P<m>\(\d{1,2}\))\s*(?=\S)")
 _BULLET = re.compile(r"^(?P<m>[-–—•+∙·▪●○◦]|\*(?=\s))\s*(?=\S)")
 _RUN_IN = re.compile(r"^(?P<m>\*(?P<h>[^*\n]{2,200}?)\*|_(?P<h2>[^_\n]{2,200}?)_)\s*")
 _TABLE = re.compile(r"^\|?.*\S\s*\|\s*\S.*$|^\|?.*\|.*\|.*$")
+_ALIGNED_GAP = re.compile(r"\S( {3,})(?=\S)")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
@@ -74,6 +75,9 @@ def classify_line(text: str, start: int) -> Line:
         return Line(s, end, "table_rule", "", s)
     if stripped.count("|") >= 2 or (stripped.count("|") == 1 and _TABLE.match(stripped) and "| " in stripped):
         return Line(s, end, "table", "", s)
+    if stripped.count("\t") >= 2 or len(_ALIGNED_GAP.findall(stripped.rstrip())) >= 2:
+        # a tab-separated row, or columns aligned with spaces (a "pdftotext -layout" copy)
+        return Line(s, end, "table", "", s)
     m = _ARTICLE.match(stripped)
     if m:
         return Line(s, end, "article", m.group("n"), s + m.end())
@@ -102,6 +106,9 @@ def classify_line(text: str, start: int) -> Line:
     return Line(s, end, "para", "", s)
 
 
+_ROW_START = re.compile(r"^\s*(?:[IVXLC]{1,5}|[A-ZĐ]|\d{1,3})\.?(?:\s{2,}|\t)\S")
+
+
 def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     offset = 0
@@ -110,6 +117,13 @@ def split_lines(text: str) -> list[Line]:
             line = classify_line(raw.rstrip(), offset)
             lines.append(line)
         offset += len(raw) + 1
+    # inside an aligned table, a group row ("I    CHỈ TIÊU KINH TẾ") has a single gap: still a row
+    for i in range(1, len(lines) - 1):
+        line = lines[i]
+        if line.style == "para" and lines[i - 1].style == "table" and lines[i + 1].style == "table":
+            raw = text[line.start : line.end]
+            if _ROW_START.match(raw) or _ALIGNED_GAP.search(raw):
+                lines[i] = Line(line.start, line.end, "table", "", line.start)
     return lines
 
 

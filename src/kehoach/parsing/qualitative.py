@@ -18,7 +18,18 @@ _CELL_GRADE = re.compile(
 )
 
 
-_STRONG_MARKERS = ("đạt chuẩn", "xếp loại", "đạt tiêu chí", "giữ vững danh hiệu", "không để phát sinh", "đạt danh hiệu")
+_STRONG_MARKERS = (
+    "đạt chuẩn",
+    "xếp loại",
+    "đạt tiêu chí",
+    "đạt bộ tiêu chí",
+    "giữ vững danh hiệu",
+    "không để",
+    "đạt danh hiệu",
+    "đạt loại",
+    "công nhận đạt",
+    "được công nhận",
+)
 
 
 def qualitative(

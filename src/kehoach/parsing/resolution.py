@@ -7,7 +7,7 @@ for what it could not read.
 
 from __future__ import annotations
 
-from kehoach.core.plan import ParseWarning, Plan
+from kehoach.core.plan import Document, ParseWarning, Plan
 from kehoach.core.text import fold
 from kehoach.parsing import sections
 from kehoach.parsing.builder import Builder
@@ -32,6 +32,16 @@ def parse_resolution(text: str) -> Plan:
         return plan
 
 
+def _midyear(document: Document) -> bool:
+    """A document of the plan year's second half (a mid-year resolution, a 6-month report): its
+    first-half figures are results, not targets."""
+    issued = document.date
+    subject = fold(document.subject or "")
+    if "6 tháng cuối năm" in subject or "sáu tháng cuối năm" in subject:
+        return True
+    return issued is not None and issued.year == document.plan_year and issued.month >= 6
+
+
 def _parse(text: str) -> Plan:
     plan = Plan()
     if not text.strip():
@@ -42,10 +52,7 @@ def _parse(text: str) -> Plan:
     zones = zones_of(text, lines)
     plan.document = read_metadata(text, zones.header_end)
     plan.document.signer = read_signer(text)
-    builder = Builder(text, folded, plan.document.plan_year)
-    builder.note_counts(text[zones.header_end : zones.header_end + 2000] if zones.header_end else "")
-    builder.stated_indicators = None
-    builder.stated_tasks = None
+    builder = Builder(text, folded, plan.document.plan_year, _midyear(plan.document))
     root = build_tree(zones.body)
     builder.visit(root, None, None)
     if zones.appendix:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from kehoach.core.text import fold
 
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]{1,5}|[A-ZĐ])\.?$")
-_DIGITS = re.compile(r"^\d{1,3}(?:\.\d{1,2})*\.?$")
+_DIGITS = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[-+*•–]|[a-zđ][.)]?|\(\d{1,2}\))$")
 
 
 @dataclass
@@ -38,21 +38,66 @@ class TableLayout:
     plan: int
 
 
-def split_row(text: str, start: int) -> Row:
-    """Cells of one " | " line, with absolute offsets; outer empty cells of "| a | b |" dropped."""
+_GAP = re.compile(r" {2,}|\t")
+
+
+def split_row(text: str, start: int, columns: list[int] | None = None) -> Row:
+    """Cells of one table line with absolute offsets: "a | b | c" (outer empty cells of
+    "| a | b |" dropped), tab-separated cells, or columns aligned with spaces — then each
+    piece goes to the column (start positions from the header) it begins under."""
+    if "|" in text:
+        return Row(start, start + len(text), _split_on(text, start, "|", strip_outer=True))
+    if "\t" in text:
+        return Row(start, start + len(text), _split_on(text, start, "\t", strip_outer=False))
+    pieces = _pieces(text, start)
+    if columns is None:
+        return Row(start, start + len(text), pieces)
+    cells = [Cell(start + c, start + c, "") for c in columns]
+    for piece in pieces:
+        offset = piece.start - start
+        index = max((i for i, c in enumerate(columns) if c <= offset + 2), default=0)
+        if cells[index].text:
+            cells[index] = Cell(cells[index].start, piece.end, text[cells[index].start - start : piece.end - start])
+        else:
+            cells[index] = piece
+    return Row(start, start + len(text), cells)
+
+
+def column_starts(header: str) -> list[int]:
+    """Where each cell of an aligned header line begins."""
+    return [piece.start for piece in _pieces(header, 0)]
+
+
+def _pieces(text: str, start: int) -> list[Cell]:
+    cells = []
+    pos = 0
+    for m in _GAP.finditer(text):
+        part = text[pos : m.start()]
+        if part.strip():
+            lead = len(part) - len(part.lstrip())
+            cells.append(Cell(start + pos + lead, start + m.start(), part.strip()))
+        pos = m.end()
+    part = text[pos:]
+    if part.strip():
+        lead = len(part) - len(part.lstrip())
+        cells.append(Cell(start + pos + lead, start + pos + lead + len(part.strip()), part.strip()))
+    return cells
+
+
+def _split_on(text: str, start: int, sep: str, strip_outer: bool) -> list[Cell]:
     cells: list[Cell] = []
     pos = 0
-    for part in text.split("|"):
+    for part in text.split(sep):
         stripped = part.strip()
         lead = len(part) - len(part.lstrip())
         a = start + pos + lead
         cells.append(Cell(a, a + len(stripped), stripped))
         pos += len(part) + 1
-    if cells and not cells[0].text and text.lstrip().startswith("|"):
+    if strip_outer and cells and not cells[0].text and text.lstrip().startswith(sep):
         cells = cells[1:]
-    if cells and not cells[-1].text and text.rstrip().endswith("|"):
+    if strip_outer and cells and not cells[-1].text and text.rstrip().endswith(sep):
         cells = cells[:-1]
-    return Row(start, start + len(text), cells)
+    return cells
 
 
 _RESULT_HEADER = ("ước", "thực hiện", "th ", "so sánh", "cùng kỳ", "tăng giảm", "ghi chú", "đánh giá", "tỷ lệ %", "th/")

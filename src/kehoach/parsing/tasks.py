@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from kehoach.core.plan import Solution, Task
 from kehoach.core.text import fold
-from kehoach.parsing.grammar import ClauseContext, extract
+from kehoach.parsing.grammar import extract
 from kehoach.parsing.outline import Node
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ def read_task(b: Builder, node: Node) -> None:
     code = str(len(b.tasks) + 1) if line.style == "para" and not line.marker else line.marker
     end = node.end
     text = " ".join(b.text[line.body_start : end].split())
-    ctx = ClauseContext(b.plan_year, "task")
+    ctx = b.context("task")
     result = extract(b.text, b.folded, line.body_start, line.end, ctx)
     targets = list(result.targets)
     for child in node.walk():

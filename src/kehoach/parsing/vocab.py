@@ -191,6 +191,10 @@ ACTION_VERBS = (
     "giới thiệu việc làm",
     "giải ngân",
     "thu hút đầu tư",
+    "bố trí",
+    "ra mắt",
+    "nhân rộng",
+    "xây dựng và nhân rộng",
 )
 
 # Heads of a noun-phrase indicator name: a bare figure after them is a plain value ("=").
@@ -356,6 +360,10 @@ COUNT_UNITS = (
 # Words that, after a number, show it is not a target figure (age, duration, counts of parts).
 NOT_UNITS = (
     "sao",
+    "dân",
+    "người dân",
+    "dân số",
+    "nhân khẩu",
     "tuổi",
     "tháng",
     "năm",
@@ -403,7 +411,6 @@ NOT_FIGURE_BEFORE = (
     "có quy mô",
     "có quy mô trên",
     "có quy mô từ",
-    "quy mô",
     "có chiều dài",
     "có chiều dài từ",
     "có chiều dài trên",
@@ -434,7 +441,6 @@ NOT_FIGURE_BEFORE = (
     "khóa",
     "kỳ họp thứ",
     "lần thứ",
-    "thứ",
     "số",
     "điều",
     "khoản",
@@ -442,11 +448,6 @@ NOT_FIGURE_BEFORE = (
     "km",
     "covid-",
     "covid",
-    "mức độ",
-    "hạng",
-    "lớp",
-    "cấp",
-    "loại",
     "qcvn",
     "tcvn",
     "iso",
@@ -468,9 +469,7 @@ NOT_FIGURE_BEFORE = (
     "thông tư",
     "chỉ thị",
     "kết luận",
-    "đợt",
     "tuần",
-    "vòng",
     "giờ",
     "độ",
     "điện thoại",
@@ -478,8 +477,17 @@ NOT_FIGURE_BEFORE = (
     "hotline",
     "đường dây nóng",
 )
-# Place words before a number name a place ("thôn 3", "hẻm 45") unless a unit follows ("nông thôn 36 lao động").
+# Words that label a number ("thôn 3", "hẻm 45", "lớp 1", "thứ 3") unless a unit follows
+# ("nông thôn 36 lao động", "phân cấp 14,8 tỷ đồng").
 PLACE_BEFORE = (
+    "thứ",
+    "mức độ",
+    "hạng",
+    "lớp",
+    "cấp",
+    "loại",
+    "đợt",
+    "vòng",
     "hẻm",
     "ngõ",
     "ngách",
@@ -697,9 +705,21 @@ QUALITATIVE_MARKERS = (
     "hoàn thành tốt",
     "đạt yêu cầu",
     "đạt kết quả",
+    "đạt loại",
+    "công nhận đạt",
 )
 # Task texts are mostly prose: only these mark a qualitative commitment there.
-TASK_QUALITATIVE_MARKERS = ("đạt chuẩn", "giữ vững danh hiệu", "xếp loại", "đạt danh hiệu")
+TASK_QUALITATIVE_MARKERS = (
+    "đạt chuẩn",
+    "giữ vững danh hiệu",
+    "xếp loại",
+    "đạt danh hiệu",
+    "đạt tiêu chí",
+    "công nhận đạt",
+    "được công nhận",
+    "đạt loại",
+)
+
 
 GRADE_WORDS = (
     ("xuất sắc", "Xuất sắc"),

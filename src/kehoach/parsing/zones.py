@@ -17,10 +17,14 @@ _INLINE_ITEM = re.compile(r"(?:^|(?<=[;.:,])\s*|(?<=\s))\((\d{1,2})\)\s*(?=\S)")
 _LIST_START = re.compile(r"[ ]*(?:\d{1,2}(?:\.\d{1,2})*[.)]\s|\(\d{1,2}\)|[a-zđ]\)\s|[-+*•–]\s)")
 
 
+def _is_row(line: str) -> bool:
+    return "|" in line or "\t" in line.strip() or len(re.findall(r"\S {3,}(?=\S)", line.strip())) >= 2
+
+
 def _continues(line: str, nxt: str) -> bool:
     """Whether ``nxt`` carries on the sentence of ``line`` (a hard-wrapped copy)."""
     end, first = line.rstrip()[-1:], nxt.lstrip()[:1]
-    if not end or not first or "|" in line or "|" in nxt or _LIST_START.match(nxt):
+    if not end or not first or _is_row(line) or _is_row(nxt) or _LIST_START.match(nxt):
         return False
     if end == ":":
         return first.isdigit()  # "… chứng chỉ:" / "28,5%."
@@ -29,23 +33,62 @@ def _continues(line: str, nxt: str) -> bool:
     return first.islower() or first.isdigit() or first in '(“"'
 
 
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:-\s*\d{1,3}\s*-|(?:trang|page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?|\d{1,3})\s*$", re.IGNORECASE
+)
+
+
+def _furniture(lines: list[str]) -> set[int]:
+    """Page numbers ("- 2 -", "Trang 3/7", "4") and the running header repeated next to them."""
+    pages = {i for i, line in enumerate(lines) if _PAGE_NUMBER.match(line)}
+    if not pages:
+        return set()
+    counts: dict[str, int] = {}
+    for line in lines:
+        key = line.strip()
+        if 0 < len(key) <= 100:
+            counts[key] = counts.get(key, 0) + 1
+    out = set(pages)
+    for i in pages:
+        for j in (i - 2, i - 1, i + 1, i + 2):
+            if 0 <= j < len(lines) and counts.get(lines[j].strip(), 0) >= 2:
+                out.add(j)
+    return out
+
+
 def _reflow(text: str) -> str:
     """Join hard-wrapped lines (a copy from a PDF or an e-mail): a line that does not end a
-    sentence and is followed by a line starting in lower case continues on it. The newline
-    becomes a space, so offsets do not move."""
+    sentence and is followed by a line starting in lower case continues on it, also across a
+    page break (page numbers and running headers become blank). Lengths do not change, so
+    offsets stay valid."""
     lines = text.split("\n")
-    out = []
-    for i, line in enumerate(lines):
+    furniture = _furniture(lines)
+    for i in furniture:
+        lines[i] = " " * len(lines[i])
+    seps = ["\n"] * max(0, len(lines) - 1)
+    for i, line in enumerate(lines[:-1]):
+        if not line.strip():
+            continue
+        nxt = i + 1
+        if furniture:
+            while nxt < len(lines) - 1 and not lines[nxt].strip() and nxt - i <= 6:
+                nxt += 1
+            if nxt > i + 1 and not any(k in furniture for k in range(i + 1, nxt)):
+                nxt = i + 1  # only blank lines between: a paragraph break, not a page break
+        if _continues(line, lines[nxt]):
+            for k in range(i, nxt):
+                seps[k] = " "
+    out = [lines[0]]
+    for sep, line in zip(seps, lines[1:], strict=True):
+        out.append(sep)
         out.append(line)
-        if i + 1 < len(lines):
-            out.append(" " if line.strip() and _continues(line, lines[i + 1]) else "\n")
     return "".join(out)
 
 
 def normalize(text: str) -> str:
     """The text spans refer to: NFC, "\\n" line ends, control characters as spaces, hard-wrapped
     lines joined."""
-    t = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\t", " ")
+    t = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     return _reflow(_CONTROL.sub(" ", t))
 
 
