@@ -38,17 +38,29 @@ def _ends_with_phrase(text: str, phrase: str) -> bool:
     return not before or not re.match(rf"[{LETTERS}]", before[-1])
 
 
+_BEFORE_AT_END = re.compile(rf"(?:^|(?<![{LETTERS}]))(?P<p>{'|'.join(re.escape(p) for p, _ in _BEFORE)})$")
+_BEFORE_MAP = dict(_BEFORE)
+
+
+def _phrase_at_end(text: str) -> str | None:
+    m = _BEFORE_AT_END.search(text[-40:])
+    return m.group("p") if m else None
+
+
 def comparator_before(folded: str, a: int, b: int) -> tuple[Comparator | None, int]:
     """A comparator phrase that ends right before ``b`` (fillers like "cho" skipped)."""
     text = folded[a:b].rstrip()
     if _ends_with_phrase(text, "trở lên") or _ends_with_phrase(text, "trở xuống"):
         return None, b  # "sinh con thứ 3 trở lên 0,3%": part of the name, not the figure's comparator
-    for filler in ("cho", "với", "mức"):
-        if _ends_with_phrase(text, filler) and not any(_ends_with_phrase(text, p) for p, _ in _BEFORE):
-            text = text[: -len(filler)].rstrip()
-    for phrase, comparator in _BEFORE:
-        if _ends_with_phrase(text, phrase):
-            return comparator, a + len(text) - len(phrase)
+    phrase = _phrase_at_end(text)
+    if phrase is None:
+        for filler in ("cho", "với", "mức"):
+            if _ends_with_phrase(text, filler):
+                text = text[: -len(filler)].rstrip()
+                phrase = _phrase_at_end(text)
+                break
+    if phrase is not None:
+        return _BEFORE_MAP[phrase], a + len(text) - len(phrase)
     return None, b
 
 

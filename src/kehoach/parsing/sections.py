@@ -4,6 +4,7 @@ indicator group ("Về kinh tế:", "Nhóm chỉ tiêu xã hội (08 chỉ tiêu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kehoach.core.plan import IndicatorGroup
 from kehoach.core.text import fold
@@ -21,8 +22,13 @@ SKIPPED = (RESULTS, GOAL, ORGANIZATION, EFFECT)
 _W = "a-zà-ỹđ0-9"
 
 
+@lru_cache(maxsize=512)
+def _word_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![{_W}]){re.escape(phrase)}(?![{_W}])")
+
+
 def _has(text: str, phrase: str) -> bool:
-    return re.search(rf"(?<![{_W}]){re.escape(phrase)}(?![{_W}])", text) is not None
+    return _word_pattern(phrase).search(text) is not None
 
 
 def section_kind(heading: str) -> str | None:
