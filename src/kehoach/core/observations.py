@@ -3,7 +3,7 @@
 A :class:`Figure` is what a number cell holds: a value, or a numerator and denominator,
 or a grade, or a rank. An :class:`Observation` is a figure recorded for one target key,
 one unit and one period, as an actual or as an officer's estimate ("ước"). Storage keeps
-every change as a :class:`Revision`; nothing is overwritten.
+every change as a revision (core.revisions); nothing is overwritten.
 
 Decisions where the brief was silent:
 
@@ -28,9 +28,7 @@ Decisions where the brief was silent:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from decimal import Context, Decimal, localcontext
-from enum import StrEnum
 
 from kehoach.core.evaluation import Actual, Grade, Rank
 from kehoach.core.numbers import format_vn_number
@@ -62,6 +60,8 @@ class ObservationError(ValueError):
 def _decimal(name: str, value: object) -> Decimal | None:
     if value is None:
         return None
+    if type(value) is Decimal and value.is_finite():  # the common case, checked first
+        return value
     if isinstance(value, (bool, float)):
         raise ObservationError(f"{name} phải là số Decimal chính xác, không phải {value!r}")
     if isinstance(value, int):
@@ -73,7 +73,16 @@ def _decimal(name: str, value: object) -> Decimal | None:
     return value
 
 
-@dataclass(frozen=True)
+def _grade(grade: str | None) -> str | None:
+    return None if grade is None else grade.strip() or None
+
+
+def _check_rank(rank: object) -> None:
+    if rank is not None and (isinstance(rank, bool) or not isinstance(rank, int)):
+        raise ObservationError(f"thứ hạng phải là số nguyên, không phải {rank!r}")
+
+
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A figure as recorded or rolled up; every part may be missing (None)."""
 
@@ -86,10 +95,8 @@ class Figure:
     def __post_init__(self) -> None:
         for name in ("value", "numerator", "denominator"):
             object.__setattr__(self, name, _decimal(name, getattr(self, name)))
-        if self.grade is not None:
-            object.__setattr__(self, "grade", self.grade.strip() or None)
-        if self.rank is not None and (isinstance(self.rank, bool) or not isinstance(self.rank, int)):
-            raise ObservationError(f"thứ hạng phải là số nguyên, không phải {self.rank!r}")
+        object.__setattr__(self, "grade", _grade(self.grade))
+        _check_rank(self.rank)
 
     @property
     def is_empty(self) -> bool:
@@ -122,7 +129,7 @@ class Figure:
         return self.number(percent)
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True, init=False, slots=True)
 class Observation:
     """A figure recorded for ``target_key`` × ``unit_code`` × ``period`` (an actual, or an
     estimate "ước" when ``estimate`` is set); ``period`` may be given as a code."""
@@ -159,16 +166,16 @@ class Observation:
             period = parse_period(period)
         if not isinstance(period, Period):
             raise ObservationError(f"kỳ báo cáo phải là Period hoặc mã kỳ, không phải {period!r}")
-        figure = Figure(value, numerator, denominator, grade, rank)  # type: ignore[arg-type]
+        _check_rank(rank)
         set_ = object.__setattr__
         set_(self, "target_key", target_key)
         set_(self, "unit_code", unit_code)
         set_(self, "period", period)
-        set_(self, "value", figure.value)
-        set_(self, "numerator", figure.numerator)
-        set_(self, "denominator", figure.denominator)
-        set_(self, "grade", figure.grade)
-        set_(self, "rank", figure.rank)
+        set_(self, "value", _decimal("value", value))
+        set_(self, "numerator", _decimal("numerator", numerator))
+        set_(self, "denominator", _decimal("denominator", denominator))
+        set_(self, "grade", _grade(grade))
+        set_(self, "rank", rank)
         set_(self, "estimate", bool(estimate))
         set_(self, "note", note)
         set_(self, "source", source)
@@ -295,69 +302,3 @@ def _ratio_problems(obs: Observation, target: Target) -> list[str]:
             f"(= {format_vn_number(derived, 2)}{unit})"
         )
     return problems
-
-
-# Revisions --------------------------------------------------------------------------------
-
-
-class RevisionKind(StrEnum):
-    CREATED = "created"
-    CHANGED = "changed"
-    CLEARED = "cleared"
-
-    @property
-    def label(self) -> str:
-        return {"created": "Nhập mới", "changed": "Sửa", "cleared": "Xóa số liệu"}[self.value]
-
-
-_FIGURE_FIELDS = ("value", "numerator", "denominator", "grade", "rank", "note", "source")
-
-
-@dataclass(frozen=True)
-class Revision:
-    """One change of an observation: ``old`` None when first recorded, ``new`` None when cleared."""
-
-    who: str
-    when: datetime
-    old: Observation | None
-    new: Observation | None
-    reason: str = ""
-
-    def __post_init__(self) -> None:
-        if self.old is None and self.new is None:
-            raise ObservationError("một lần sửa cần số liệu cũ hoặc số liệu mới")
-        if self.old is not None and self.new is not None and self.old.key != self.new.key:
-            raise ObservationError("số liệu cũ và mới phải cùng chỉ tiêu, đơn vị, kỳ và loại (thực hiện hay ước)")
-
-    @property
-    def kind(self) -> RevisionKind:
-        if self.old is None:
-            return RevisionKind.CREATED
-        if self.new is None:
-            return RevisionKind.CLEARED
-        return RevisionKind.CHANGED
-
-    @property
-    def key(self) -> tuple[str, str, Period, bool]:
-        observation = self.new or self.old
-        assert observation is not None
-        return observation.key
-
-    def changed_fields(self) -> tuple[str, ...]:
-        """Names of the recorded parts that differ between old and new."""
-        old, new = self.old, self.new
-        return tuple(
-            name
-            for name in _FIGURE_FIELDS
-            if (getattr(old, name) if old else None) != (getattr(new, name) if new else None)
-        )
-
-
-def current_observation(revisions: list[Revision]) -> Observation | None:
-    """The observation after applying ``revisions`` in order; each must start where the last ended."""
-    current: Observation | None = None
-    for number, revision in enumerate(revisions, start=1):
-        if revision.old != current:
-            raise ObservationError(f"lần sửa thứ {number} không nối tiếp số liệu trước đó")
-        current = revision.new
-    return current

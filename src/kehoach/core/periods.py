@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import total_ordering
@@ -66,11 +66,19 @@ MAX_YEAR = 9999
 _ROMAN = ("I", "II", "III", "IV")
 # Months 1..N covered by a YEAR_TO_DATE period; the other N are standard kinds.
 _YTD_MONTHS = frozenset({2, 4, 5, 7, 8, 10, 11})
+# Months 1..N that make a standard period, as (kind, index).
+_THROUGH_MONTH: dict[int, tuple[PeriodKind, int | None]] = {
+    1: (PeriodKind.MONTH, 1),
+    3: (PeriodKind.QUARTER, 1),
+    6: (PeriodKind.FIRST_HALF, None),
+    9: (PeriodKind.NINE_MONTHS, None),
+    12: (PeriodKind.YEAR, None),
+}
 _EXAMPLES = "2024-01, 2024-Q1, 2024-H1, 2024-9M, 2024-H2 hoặc 2024"
 
 
 @total_ordering
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     """A reporting period of one year. ``index`` is the month (1–12) of a ``MONTH``, the
     quarter (1–4) of a ``QUARTER``, the number of months of a ``YEAR_TO_DATE``, else None."""
@@ -78,6 +86,10 @@ class Period:
     kind: PeriodKind
     year: int
     index: int | None = None
+    # Derived in __post_init__: periods are compared and hashed a great deal in roll-ups.
+    first_month: int = field(init=False, repr=False, compare=False)
+    last_month: int = field(init=False, repr=False, compare=False)
+    ordinal: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.kind, PeriodKind):
@@ -99,17 +111,19 @@ class Period:
                 )
         elif index is not None:
             raise PeriodError(f"kỳ '{kind.value}' không có số thứ tự (nhận được {index})")
-        # Periods are hashed and compared a great deal in roll-ups: keep the key at hand.
-        object.__setattr__(self, "_key", (kind, self.year, index))
-        object.__setattr__(self, "_hash", hash((kind, self.year, index)))
+        first, last = _month_span(kind, index)
+        object.__setattr__(self, "first_month", first)
+        object.__setattr__(self, "last_month", last)
+        # Unique per period and increasing in the period order (see the module docstring).
+        object.__setattr__(self, "ordinal", (self.year * 16 + last) * 16 + last - first + 1)
 
     def __hash__(self) -> int:
-        return self._hash  # type: ignore[attr-defined, no-any-return]
+        return self.ordinal
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Period):
             return NotImplemented
-        return self is other or self._key == other._key  # type: ignore[attr-defined]
+        return self.ordinal == other.ordinal
 
     # Constructors -------------------------------------------------------------------
     @classmethod
@@ -141,40 +155,10 @@ class Period:
         """Months 1..``month`` of ``year`` as one period (January, Q1, H1, 9M, year when they fit)."""
         if not _is_int_in(month, 1, 12):
             raise PeriodError(f"tháng '{month}' không hợp lệ (cần từ 1 đến 12)")
-        standard = {
-            1: cls(PeriodKind.MONTH, year, 1),
-            3: cls(PeriodKind.QUARTER, year, 1),
-            6: cls(PeriodKind.FIRST_HALF, year),
-            9: cls(PeriodKind.NINE_MONTHS, year),
-            12: cls(PeriodKind.YEAR, year),
-        }
-        return standard.get(month) or cls(PeriodKind.YEAR_TO_DATE, year, month)
+        kind, index = _THROUGH_MONTH.get(month, (PeriodKind.YEAR_TO_DATE, month))
+        return cls(kind, year, index)
 
     # Months ---------------------------------------------------------------------------
-    @property
-    def first_month(self) -> int:
-        kind, index = self.kind, self.index
-        if kind is PeriodKind.MONTH:
-            assert index is not None
-            return index
-        if kind is PeriodKind.QUARTER:
-            assert index is not None
-            return 3 * index - 2
-        if kind is PeriodKind.SECOND_HALF:
-            return 7
-        return 1
-
-    @property
-    def last_month(self) -> int:
-        kind, index = self.kind, self.index
-        if kind is PeriodKind.MONTH or kind is PeriodKind.YEAR_TO_DATE:
-            assert index is not None
-            return index
-        if kind is PeriodKind.QUARTER:
-            assert index is not None
-            return 3 * index
-        return {PeriodKind.FIRST_HALF: 6, PeriodKind.NINE_MONTHS: 9}.get(kind, 12)
-
     @property
     def months(self) -> range:
         """The calendar months covered: H2 → 7..12, 9M → 1..9."""
@@ -269,7 +253,25 @@ class Period:
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Period):
             return NotImplemented
-        return self.sort_key < other.sort_key
+        return self.ordinal < other.ordinal
+
+
+def _month_span(kind: PeriodKind, index: int | None) -> tuple[int, int]:
+    """First and last calendar month of a (validated) period."""
+    if kind is PeriodKind.MONTH:
+        assert index is not None
+        return index, index
+    if kind is PeriodKind.QUARTER:
+        assert index is not None
+        return 3 * index - 2, 3 * index
+    if kind is PeriodKind.YEAR_TO_DATE:
+        assert index is not None
+        return 1, index
+    return {
+        PeriodKind.FIRST_HALF: (1, 6),
+        PeriodKind.NINE_MONTHS: (1, 9),
+        PeriodKind.SECOND_HALF: (7, 12),
+    }.get(kind, (1, 12))
 
 
 def _is_int_in(value: object, low: int, high: int) -> bool:

@@ -1,14 +1,12 @@
 """Roll-up: the actual of a target for a unit and a period, computed from recorded figures.
 
-Over time (``over_time``, per unit):
+Over time (``over_time``, per unit; the periods chosen are described in core.series):
 
 - a figure recorded for the period itself is used as it is;
-- ``cumulative``: otherwise the sum over recorded periods inside the period that do not
-  overlap: the cover with the most months, and among those the finest (months before
-  quarters). Months with nothing recorded are missing, not zero: the result lists the
-  periods it used;
-- ``latest``: the figure of the recorded period inside the period that ends last (of
-  two ending together, the longer one: the report for 2024-Q1 over the one for March).
+- ``cumulative``: otherwise the sum over non-overlapping recorded periods inside it
+  (months missing are missing, not zero: the result lists the periods it used);
+  numerators and denominators are summed separately for a ratio;
+- ``latest``: the figure of the recorded period inside the period that ends last.
 
 Over units (``over_units``), after each unit's figures are combined over time:
 
@@ -35,138 +33,22 @@ covering it was used (its own or an ancestor's own, up to the unit asked); for
 Estimates ("ước") are rolled up apart from actuals (``estimate=True``), by the same rules.
 The unit tree is read as it stood on ``on``; by default the period's last day under
 ``rule``, or the last day in the period on which the unit was in force.
-
-Speed: :class:`ObservationIndex` groups observations by (target, unit, actual/estimate,
-year) with a slot per month, so a roll-up touches only the series it needs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from kehoach.core.evaluation import EvaluationError, Outcome, evaluate
-from kehoach.core.observations import Figure, Observation, ObservationError, ratio_value
-from kehoach.core.periods import CutoffRule, Period, PeriodKind
+from kehoach.core.observations import Figure, Observation, ratio_value
+from kehoach.core.periods import CutoffRule, Period
+from kehoach.core.series import ObservationIndex
 from kehoach.core.targets import DEFAULT_REQUIRED_GRADE, Comparator, OverTime, OverUnits, Target, TargetRef
 from kehoach.core.units import UnitTree
 
-
-class _YearSeries:
-    """The observations of one target, unit and kind (actual/estimate) in one year."""
-
-    __slots__ = ("months", "others")
-
-    def __init__(self) -> None:
-        self.months: list[Observation | None] = [None] * 12
-        self.others: dict[Period, Observation] = {}
-
-    def add(self, obs: Observation) -> None:
-        period = obs.period
-        if period.kind is PeriodKind.MONTH:
-            assert period.index is not None
-            taken = self.months[period.index - 1] is not None
-            if not taken:
-                self.months[period.index - 1] = obs
-        else:
-            taken = period in self.others
-            if not taken:
-                self.others[period] = obs
-        if taken:
-            kind = "số ước" if obs.estimate else "số liệu"
-            raise ObservationError(
-                f"có hai {kind} cho chỉ tiêu {obs.target_key}, đơn vị {obs.unit_code}, kỳ {period.code}"
-            )
-
-    def direct(self, period: Period) -> Observation | None:
-        if period.kind is PeriodKind.MONTH:
-            assert period.index is not None
-            return self.months[period.index - 1]
-        return self.others.get(period)
-
-    def _inside(self, period: Period) -> list[Observation]:
-        found = [o for o in self.months[period.first_month - 1 : period.last_month] if o is not None]
-        found.extend(o for p, o in self.others.items() if period.contains(p))
-        return found
-
-    def latest(self, period: Period) -> Observation | None:
-        if not self.others:
-            for month in range(period.last_month, period.first_month - 1, -1):
-                obs = self.months[month - 1]
-                if obs is not None:
-                    return obs
-            return None
-        inside = self._inside(period)
-        return max(inside, key=lambda o: o.period.sort_key) if inside else None
-
-    def cumulative(self, period: Period) -> list[Observation]:
-        own = self.direct(period)
-        if own is not None:
-            return [own]
-        months = self.months[period.first_month - 1 : period.last_month]
-        if not any(period.contains(p) for p in self.others):
-            return [o for o in months if o is not None]
-        return _best_cover(period, self._inside(period))
-
-    def __iter__(self) -> Iterator[Observation]:
-        yield from (o for o in self.months if o is not None)
-        yield from self.others.values()
-
-
-def _best_cover(period: Period, candidates: list[Observation]) -> list[Observation]:
-    """Non-overlapping observations covering the most months of ``period``, finest first."""
-    starts: dict[int, list[Observation]] = {}
-    for obs in candidates:
-        starts.setdefault(obs.period.first_month, []).append(obs)
-    # best[m] = (months covered, pieces, chosen) for months m..last
-    best: dict[int, tuple[int, int, tuple[Observation, ...]]] = {period.last_month + 1: (0, 0, ())}
-    for month in range(period.last_month, period.first_month - 1, -1):
-        choice = best[month + 1]
-        for obs in starts.get(month, ()):
-            covered, pieces, chosen = best[obs.period.last_month + 1]
-            option = (covered + obs.period.month_count, pieces + 1, (obs, *chosen))
-            if option[:2] > choice[:2]:
-                choice = option
-        best[month] = choice
-    return list(best[period.first_month][2])
-
-
-class ObservationIndex:
-    """Observations keyed by (target, unit, period, actual/estimate), built once.
-
-    Observations with nothing recorded are left out (missing, not zero); two observations
-    with the same key raise ``ObservationError``.
-    """
-
-    def __init__(self, observations: Iterable[Observation] = ()) -> None:
-        self._series: dict[tuple[str, str, bool, int], _YearSeries] = {}
-        self._count = 0
-        for obs in observations:
-            if obs.is_empty:
-                continue
-            key = (obs.target_key, obs.unit_code, obs.estimate, obs.period.year)
-            series = self._series.get(key)
-            if series is None:
-                series = self._series[key] = _YearSeries()
-            series.add(obs)
-            self._count += 1
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __iter__(self) -> Iterator[Observation]:
-        for series in self._series.values():
-            yield from series
-
-    def get(self, target_key: str, unit_code: str, period: Period, estimate: bool = False) -> Observation | None:
-        """The observation recorded for exactly this period (None if none)."""
-        series = self._series.get((target_key, unit_code, estimate, period.year))
-        return None if series is None else series.direct(period)
-
-    def series(self, target_key: str, unit_code: str, year: int, estimate: bool = False) -> _YearSeries | None:
-        return self._series.get((target_key, unit_code, estimate, year))
+_ZERO = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -201,7 +83,7 @@ class RollupResult:
     periods: tuple[Period, ...] = ()  # periods of the observations used, in order
     units: tuple[str, ...] = ()  # units whose observations were used
     estimate: bool = False
-    problems: tuple[str, ...] = field(default=())
+    problems: tuple[str, ...] = ()
 
     @property
     def value(self) -> Decimal | None:
@@ -292,13 +174,12 @@ class _Timed:
 
 
 class _Rollup:
-    def __init__(
-        self, target: Target, key: str, period: Period, index: ObservationIndex, estimate: bool, percent: bool
-    ) -> None:
-        self.target = target
+    """The state of one roll-up: what it looks at and what it used."""
+
+    def __init__(self, key: str, period: Period, index: ObservationIndex, estimate: bool, percent: bool) -> None:
         self.key = key
         self.period = period
-        self.index = index
+        self.series = index.units(key, period.year, estimate)
         self.estimate = estimate
         self.percent = percent
         self.problems: list[str] = []
@@ -307,7 +188,7 @@ class _Rollup:
 
     def timed(self, unit_code: str, over_time: OverTime, ratio: bool) -> _Timed | None:
         """The unit's own figures combined over the period (None when it recorded nothing)."""
-        series = self.index.series(self.key, unit_code, self.period.year, self.estimate)
+        series = self.series.get(unit_code)
         if series is None:
             return None
         if over_time is OverTime.LATEST:
@@ -316,21 +197,30 @@ class _Rollup:
         used = series.cumulative(self.period)
         if not used:
             return None
-        periods = tuple(o.period for o in used)
         if len(used) == 1:
             return _Timed.of(used[0])
+        periods = tuple(o.period for o in used)
         if ratio:
-            if any(o.numerator is None or o.denominator is None for o in used):
-                self.problems.append(f"đơn vị {unit_code}: không cộng dồn được tỷ lệ vì có kỳ thiếu tử số hoặc mẫu số")
-                return None
-            num = sum((o.numerator for o in used if o.numerator is not None), Decimal(0))
-            den = sum((o.denominator for o in used if o.denominator is not None), Decimal(0))
+            num = den = _ZERO
+            for o in used:
+                if o.numerator is None or o.denominator is None:
+                    self.problems.append(
+                        f"đơn vị {unit_code}: không cộng dồn được tỷ lệ vì có kỳ thiếu tử số hoặc mẫu số"
+                    )
+                    return None
+                num += o.numerator
+                den += o.denominator
             return _Timed(periods, None, num, den)
-        numbers = [_Timed.of(o).number(self.percent) for o in used]
-        if any(n is None for n in numbers):
-            self.problems.append(f"đơn vị {unit_code}: có kỳ không có giá trị số, không cộng dồn được")
-            return None
-        return _Timed(periods, sum((n for n in numbers if n is not None), Decimal(0)))
+        total = _ZERO
+        for o in used:
+            number = o.value
+            if number is None and o.numerator is not None and o.denominator is not None:
+                number = ratio_value(o.numerator, o.denominator, self.percent)
+            if number is None:
+                self.problems.append(f"đơn vị {unit_code}: có kỳ không có giá trị số, không cộng dồn được")
+                return None
+            total += number
+        return _Timed(periods, total)
 
     def use(self, unit_code: str, timed: _Timed) -> None:
         self.units.append(unit_code)
@@ -343,7 +233,7 @@ class _Rollup:
             period=self.period,
             figure=figure,
             coverage=coverage,
-            periods=tuple(sorted(set(self.periods))),
+            periods=tuple(p for _, p in sorted({p.ordinal: p for p in self.periods}.items())),
             units=tuple(self.units),
             estimate=self.estimate,
             problems=tuple(self.problems),
@@ -370,7 +260,7 @@ def rollup(
         over_units = OverUnits.UNIT_ONLY
     over_time = OverTime.LATEST if graded else t.over_time
     ratio = over_units is OverUnits.RATIO
-    run = _Rollup(t, target.key, period, index, estimate, t.is_percent)
+    run = _Rollup(target.key, period, index, estimate, t.is_percent)
 
     own = run.timed(unit_code, over_time, ratio)
     if over_units is OverUnits.UNIT_ONLY:
@@ -387,8 +277,10 @@ def rollup(
     if own is not None:
         run.use(unit_code, own)
         return run.result(unit_code, own.figure(run.percent), Coverage(expected, expected))
+    if not run.series:  # nobody recorded this target this year: nothing to walk
+        return run.result(unit_code, Figure(), Coverage(0, expected))
     used: list[_Timed] = []
-    reported = 0
+    uncovered = 0  # leaves reached without a usable figure on the way down
     stack = list(reversed(tree.children(unit_code, day)))
     while stack:
         unit = stack.pop()
@@ -398,11 +290,14 @@ def rollup(
             if why is None:
                 run.use(unit.code, timed)
                 used.append(timed)
-                reported += len(tree.leaves_under(unit.code, day))
                 continue
             run.problems.append(f"đơn vị {unit.code}: {why}")
-        stack.extend(reversed(tree.children(unit.code, day)))
-    coverage = Coverage(reported, expected)
+        kids = tree.children(unit.code, day)
+        if kids:
+            stack.extend(reversed(kids))
+        else:
+            uncovered += 1
+    coverage = Coverage(expected - uncovered, expected)
     if not used:
         return run.result(unit_code, Figure(), coverage)
     if ratio:

@@ -19,7 +19,8 @@ from decimal import Decimal
 
 from kehoach.core.observations import Figure
 from kehoach.core.periods import CutoffRule, Period
-from kehoach.core.rollup import Coverage, ObservationIndex, RollupResult, reference_date, rollup
+from kehoach.core.rollup import Coverage, RollupResult, reference_date, rollup
+from kehoach.core.series import ObservationIndex
 from kehoach.core.status import Assessment, Projection, Status, achievement_pct, evaluate_status, project_year_end
 from kehoach.core.targets import Target, TargetRef
 from kehoach.core.units import UnitTree
