@@ -249,6 +249,11 @@ class Builder:
             return
         targets = list(own.targets)
         warnings = list(own.warnings)
+        # sub-items ("+ …" under "- …") belong to this indicator; a paragraph that opens a new
+        # group ("Về nông thôn mới, môi trường: …" in a copy that lost its italics) does not
+        split_at = next((i for i, c in enumerate(rest) if self._opens_group(c)), len(rest))
+        later = rest[split_at:]
+        rest = rest[:split_at]
         for child in [n for c in rest for n in [c, *c.walk()]]:
             if child.line is None or child.line.style.startswith("table"):
                 continue
@@ -263,6 +268,14 @@ class Builder:
             warnings.extend(sub.warnings)
             end = max(end, child.line.end)
         self.add_indicator(start, end, targets, warnings, groups, line.marker)
+        if later:
+            self.visit_children(later, sections.INDICATORS, groups)
+
+    def _opens_group(self, node: Node) -> bool:
+        line = node.line
+        if line is None or line.style != "para":
+            return False
+        return split_label(self.text[line.body_start : line.end])[0] is not None or self.is_heading(node)
 
     def _inline_items(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """ "(1) … (2) …" runs inside one paragraph: the items' spans and numbers."""
