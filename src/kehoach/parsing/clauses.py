@@ -6,9 +6,7 @@ from __future__ import annotations
 import re
 
 from kehoach.parsing import vocab
-
-LETTERS = "a-zà-ỹđ0-9"
-
+from kehoach.parsing.patterns import LETTERS, alternation, word_pattern
 
 _STARTERS = tuple(
     sorted(
@@ -51,9 +49,7 @@ _PAST_YEAR = re.compile(r"(?<!so với )(?<!so với cuối )(?<!giá so sánh )
 _FUTURE_YEAR = re.compile(r"(?:đến|tới|vào)\s+năm\s+((?:19|20)\d\d)")
 
 
-_ESTIMATE = re.compile(
-    rf"(?<![{LETTERS}])(?:ước(?: tính| đạt| thực hiện| cả năm)?|đã đạt|đạt được|thực hiện được)(?![{LETTERS}])"
-)
+_ESTIMATE = re.compile(word_pattern(vocab.ESTIMATE_WORDS))
 
 
 def split_clauses(original: str, folded: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -130,11 +126,13 @@ def region_start(folded: str, lo: int, hi: int) -> int:
 
 
 _NOW = re.compile(
-    r"(?<![a-zà-ỹđ])(?<!thực )(?<!xuất )(?<!thể )(?<!biểu )(?<!phát )(?<!hiển )"
-    r"(?:hiện nay|hiện tại|đến nay|tính đến nay|hiện (?!hành|đại|thực|trạng|diện|có hiệu|nay))"
+    word_pattern(vocab.NOW_WORDS)
+    + f"|(?<![{LETTERS}])"
+    + "".join(f"(?<!{re.escape(w)} )" for w in vocab.NOT_NOW_BEFORE_HIEN)
+    + f"hiện (?!{alternation(vocab.NOT_NOW_AFTER_HIEN)})"
 )
-_HALF_PAST = re.compile(r"6 tháng đầu năm|sáu tháng đầu năm|quý i(?![iv])|đến ngày 30/6|đến 30/6|đến hết tháng 6")
-_HALF_NEXT = re.compile(r"6 tháng cuối năm|sáu tháng cuối năm|cuối năm|cả năm|đến ngày 31/12|đến 31/12|năm \d{4}")
+_HALF_PAST = re.compile(alternation(vocab.FIRST_HALF_WORDS) + r"|quý i(?![iv])")
+_HALF_NEXT = re.compile(alternation(vocab.SECOND_HALF_WORDS) + r"|năm \d{4}")
 _YEAR_AFTER = re.compile(r"\s*(?:%|[a-zà-ỹđ/ ]{0,20}?)\s*(?:trong |của |vào )?năm\s+((?:19|20)\d\d)(?![\d])")
 
 

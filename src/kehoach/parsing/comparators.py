@@ -8,9 +8,10 @@ import re
 from kehoach.core.targets import Comparator
 from kehoach.core.text import fold
 from kehoach.parsing import vocab
-from kehoach.parsing.clauses import LETTERS, stem_colon
+from kehoach.parsing.clauses import stem_colon
 from kehoach.parsing.extraction import ClauseContext, Found
 from kehoach.parsing.figures import Figure
+from kehoach.parsing.patterns import LETTERS, alternation, word_pattern
 
 
 def _phrases(pairs: tuple[tuple[str, Comparator], ...]) -> list[tuple[str, Comparator]]:
@@ -26,9 +27,7 @@ _AFTER_PHRASES = _phrases(vocab.COMPARATOR_AFTER)
 OLD_VALUE_AFTER = re.compile(r"\s*(?:lên|xuống)(?![" + LETTERS + "])")
 
 
-QUALIFIER = re.compile(
-    r"(?:mức hỗ trợ|mức chi|định mức|kinh phí|tổng mức đầu tư|mức thu|mức phí|đơn giá|giá bán)(?![a-zà-ỹđ])"
-)
+QUALIFIER = re.compile(word_pattern(vocab.QUALIFIER_WORDS))
 
 
 def _ends_with_phrase(text: str, phrase: str) -> bool:
@@ -95,19 +94,18 @@ def head_rule(region: str, late: bool = True) -> Comparator | None:
     return None
 
 
-_VERBS = "|".join(re.escape(v) for v in sorted(vocab.ACTION_VERBS, key=len, reverse=True))
 _LATE_VERB = re.compile(
-    rf"(?<![{LETTERS}])(?:là|sẽ|phải|cần|nhằm|để|tiếp tục|tập trung)\s+(?:[{LETTERS}]+\s+){{0,2}}?(?:{_VERBS})"
-    rf"(?:\s+[{LETTERS}]+){{0,3}}$"
+    rf"(?<![{LETTERS}])(?:{alternation(vocab.PREDICATE_CUES)})\s+(?:[{LETTERS}]+\s+){{0,2}}?"
+    rf"(?:{alternation(vocab.ACTION_VERBS)})(?:\s+[{LETTERS}]+){{0,3}}$"
 )
 
 
 PREAMBLE = re.compile(
-    r"^(?:về [^,]{2,60},\s*|(?:trong )?năm \d{4},?\s*|bên cạnh đó,?\s*|ngoài ra,?\s*|đồng thời,?\s*|cụ thể,?\s*|"
-    r"(?:huyện|phường|xã|thị trấn|tỉnh|thành phố|thị xã|đặc khu|hđnd|ubnd|hội đồng nhân dân|ủy ban nhân dân)\s+|"
-    r"đặt mục tiêu\s+|thống nhất\s+|quyết tâm\s+|"
-    r"tiếp tục\s+|sẽ\s+|cần\s+|phải\s+|ph[ấâ]n đấu\s+(?=giảm|tăng|có|đạt|nâng)|"
-    r"đề ra\s+|mục tiêu\s+)+"
+    r"^(?:về [^,]{2,60},\s*|(?:trong )?năm \d{4},?\s*"
+    rf"|(?:{alternation(vocab.PREAMBLE_CONNECTORS)}),?\s*"
+    rf"|(?:{alternation(vocab.PREAMBLE_SUBJECTS)})\s+"
+    rf"|(?:{alternation(vocab.PREAMBLE_STANCES)})\s+"
+    r"|ph[ấâ]n đấu\s+(?=giảm|tăng|có|đạt|nâng))+"
 )
 
 

@@ -6,18 +6,16 @@ from __future__ import annotations
 import re
 
 from kehoach.core.text import fold
+from kehoach.parsing import vocab
 from kehoach.parsing.builder import Builder
 from kehoach.parsing.grammar import split_clauses
 from kehoach.parsing.outline import Node
+from kehoach.parsing.patterns import word_pattern
 from kehoach.parsing.sections import section_kind
 
-_FUTURE_WORDS = re.compile(
-    r"(?<![a-zà-ỹđ])(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch|đề ra|đặt ra|sẽ|cần|phải|dự kiến|nhiệm vụ|tập trung|"
-    r"quyết tâm|hướng tới)(?![a-zà-ỹđ])"
-)
+_FUTURE_WORDS = re.compile(word_pattern(vocab.FUTURE_WORDS))
 _PAST_WORDS = re.compile(
-    r"(?<![a-zà-ỹđ])(?:đạt được|ước|kết quả|năm qua|vừa qua|cùng kỳ|chưa đạt|mới đạt|hoàn thành và vượt|"
-    r"đạt và vượt|vượt \d[\d,.]*\s?% kế hoạch|bằng \d[\d,.]*\s?% (?:dự toán|kế hoạch))(?![a-zà-ỹđ])"
+    word_pattern(vocab.PAST_WORDS) + r"|vượt \d[\d,.]*\s?% kế hoạch|bằng \d[\d,.]*\s?% (?:dự toán|kế hoạch)"
 )
 _YEAR_MENTION = re.compile(r"(?<!so với )(?<!so với cuối )(?<!giá so sánh )năm\s+((?:19|20)\d\d)")
 

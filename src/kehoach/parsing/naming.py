@@ -7,19 +7,17 @@ import re
 
 from kehoach.core.text import fold
 from kehoach.parsing import vocab
-from kehoach.parsing.clauses import LETTERS, region_start, stem_colon, trim
+from kehoach.parsing.clauses import region_start, stem_colon, trim
 from kehoach.parsing.comparators import comparator_before
+from kehoach.parsing.patterns import LETTERS, alternation, word_pattern
 
-_TRAIL_NOISE = re.compile(
-    r"(?:[\s,;:.\-–(]|hằng năm|hàng năm|cả năm|năm \d{4}|trong năm|\bcho|\bnằm trong|\bđứng trong|"
-    r"\bđứng|\bthuộc|\bxếp)+$"
-)
+_TRAIL_NOISE = re.compile(rf"(?:[\s,;:.\-–(]|năm \d{{4}}|{word_pattern(vocab.NAME_TRAILERS)})+$")
 
 
 _TAIL_BASIS = re.compile(r"(?:^|\s)(?:chỉ tiêu|kế hoạch|dự toán)(?:\s+[a-zà-ỹđ]+){0,3}?\s+(?:giao|đề ra)$")
 
 
-TAIL_CUT = re.compile(r"(?:^|\s)(?:so với|theo|trong năm|trong đó|trên địa bàn|vào năm|đến năm)(?![a-zà-ỹđ]).*$")
+TAIL_CUT = re.compile(rf"(?:^|\s)(?:{alternation(vocab.NAME_TAIL_STOPS)})(?![{LETTERS}]).*$")
 
 
 _TAIL_LEAD = re.compile(r"^(?:chỉ tiêu)\s+")
@@ -37,7 +35,7 @@ _NAME_NUMERIC_BRACKET = re.compile(r"\s*\([^()]*(?:\d|giá so sánh)[^()]*\)\s*$
 _NAME_HEAD_VERB = re.compile(r"^(?:giảm|kéo giảm|tăng|phấn đấu|duy trì)\s+(?=tỷ lệ|số|tổng|mức)")
 
 
-CLASSIFIERS = ("căn", "ngôi", "chiếc", "cái", "con", "tuyến", "đợt", "lượt")
+CLASSIFIERS = vocab.CLASSIFIERS
 
 
 def clean_name(original: str, folded: str, a: int, b: int, capital: bool = True) -> str:

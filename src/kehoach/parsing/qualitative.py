@@ -8,14 +8,13 @@ import re
 from kehoach.core.plan import ParseWarning
 from kehoach.core.targets import Comparator, Target
 from kehoach.parsing import vocab
-from kehoach.parsing.clauses import LETTERS, trim
+from kehoach.parsing.clauses import trim
 from kehoach.parsing.extraction import ClauseContext, Extraction, Found
 from kehoach.parsing.measurement import direction_for, grade_for, measurement_for
 from kehoach.parsing.naming import clean_name
+from kehoach.parsing.patterns import LETTERS, word_pattern
 
-_CELL_GRADE = re.compile(
-    rf"(?<![{LETTERS}])(?:đạt|tốt|khá|xuất sắc|hoàn thành|giữ vững|chuẩn|xếp loại|duy trì)(?![{LETTERS}])"
-)
+_CELL_GRADE = re.compile(word_pattern(vocab.CELL_GRADE_WORDS))
 
 
 _STRONG_MARKERS = (
@@ -70,9 +69,7 @@ def qualitative(
         out.targets.append(_qualitative_target(original, folded, a, b))
 
 
-_TARGET_WORDS = re.compile(
-    rf"(?<![{LETTERS}])(?:đạt|phấn đấu|giảm|tăng|tối thiểu|ít nhất|không quá|trở lên)(?![{LETTERS}])"
-)
+_TARGET_WORDS = re.compile(word_pattern(vocab.TARGET_LIKE_WORDS))
 
 
 def _looks_like_target(text: str) -> bool:

@@ -788,3 +788,95 @@ ISSUER_BODIES = {
     "ủy ban nhân dân": "Ủy ban nhân dân",
 }
 ADMIN_LEVELS = ("thành phố", "thị trấn", "thị xã", "đặc khu", "phường", "xã", "huyện", "quận", "tỉnh")
+
+# ---------------------------------------------------------------- time: results, estimates, plans
+# Next to a figure, these mark it as a result already reached or estimated, not a target.
+ESTIMATE_WORDS = ("ước tính", "ước đạt", "ước thực hiện", "ước cả năm", "ước", "đã đạt", "đạt được", "thực hiện được")
+NOW_WORDS = ("hiện nay", "hiện tại", "đến nay", "tính đến nay")
+# "hiện" alone marks the present unless it is part of another word.
+NOT_NOW_AFTER_HIEN = ("hành", "đại", "thực", "trạng", "diện", "có hiệu", "nay")
+NOT_NOW_BEFORE_HIEN = ("thực", "xuất", "thể", "biểu", "phát", "hiển")
+FIRST_HALF_WORDS = ("6 tháng đầu năm", "sáu tháng đầu năm", "đến ngày 30/6", "đến 30/6", "đến hết tháng 6")
+SECOND_HALF_WORDS = ("6 tháng cuối năm", "sáu tháng cuối năm", "cuối năm", "cả năm", "đến ngày 31/12", "đến 31/12")
+# Sentences of a loose text (a press report) that set targets, and those that report results.
+FUTURE_WORDS = (
+    "phấn đấu",
+    "mục tiêu",
+    "chỉ tiêu",
+    "kế hoạch",
+    "đề ra",
+    "đặt ra",
+    "sẽ",
+    "cần",
+    "phải",
+    "dự kiến",
+    "nhiệm vụ",
+    "tập trung",
+    "quyết tâm",
+    "hướng tới",
+)
+PAST_WORDS = (
+    "đạt được",
+    "ước",
+    "kết quả",
+    "năm qua",
+    "vừa qua",
+    "cùng kỳ",
+    "chưa đạt",
+    "mới đạt",
+    "hoàn thành và vượt",
+    "đạt và vượt",
+)
+
+# ---------------------------------------------------------------- clause heads and names
+# Words that open a sentence before the indicator's name: a topic, the subject, the stance.
+PREAMBLE_CONNECTORS = ("bên cạnh đó", "ngoài ra", "đồng thời", "cụ thể")
+PREAMBLE_SUBJECTS = (
+    "huyện",
+    "phường",
+    "xã",
+    "thị trấn",
+    "tỉnh",
+    "thành phố",
+    "thị xã",
+    "đặc khu",
+    "hđnd",
+    "ubnd",
+    "hội đồng nhân dân",
+    "ủy ban nhân dân",
+)
+PREAMBLE_STANCES = ("đặt mục tiêu", "thống nhất", "quyết tâm", "tiếp tục", "sẽ", "cần", "phải", "đề ra", "mục tiêu")
+# Words after which a later action verb is the sentence's predicate: "nhiệm vụ … là hoàn thành xóa 42 căn".
+PREDICATE_CUES = ("là", "sẽ", "phải", "cần", "nhằm", "để", "tiếp tục", "tập trung")
+# A figure after these is a rule's parameter, not a target: "mức hỗ trợ mỗi dự án không quá 100 triệu đồng".
+QUALIFIER_WORDS = (
+    "mức hỗ trợ",
+    "mức chi",
+    "định mức",
+    "kinh phí",
+    "tổng mức đầu tư",
+    "mức thu",
+    "mức phí",
+    "đơn giá",
+    "giá bán",
+)
+# Where a name read after a figure stops, and what is trimmed off its end.
+NAME_TAIL_STOPS = ("so với", "theo", "trong năm", "trong đó", "trên địa bàn", "vào năm", "đến năm")
+NAME_TRAILERS = (
+    "hằng năm",
+    "hàng năm",
+    "cả năm",
+    "trong năm",
+    "cho",
+    "nằm trong",
+    "đứng trong",
+    "đứng",
+    "thuộc",
+    "xếp",
+)
+# Units that only count ("02 căn nhà"): the name is the verb and what follows, not the unit.
+CLASSIFIERS = ("căn", "ngôi", "chiếc", "cái", "con", "tuyến", "đợt", "lượt")
+# A table cell with one of these and no figure is a grade to reach.
+CELL_GRADE_WORDS = ("đạt", "tốt", "khá", "xuất sắc", "hoàn thành", "giữ vững", "chuẩn", "xếp loại", "duy trì")
+# A clause with one of these but no readable figure looks like a target that did not parse.
+TARGET_LIKE_WORDS = ("đạt", "phấn đấu", "giảm", "tăng", "tối thiểu", "ít nhất", "không quá", "trở lên")
