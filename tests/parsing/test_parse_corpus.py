@@ -14,6 +14,7 @@ from kehoach.parsing import parse_text
 DOCS = sorted(FIXTURES.glob("dev-*.txt"))
 HELDOUT = sorted((Path(__file__).parent / "heldout").glob("ho-*.txt"))
 HELDOUT2 = sorted((Path(__file__).parent / "heldout2").glob("hx-*.txt"))
+HELDOUT3 = sorted((Path(__file__).parent / "heldout3").glob("hz-*.txt"))
 
 
 def _score(paths):
@@ -85,3 +86,9 @@ def test_heldout_strict_f1():
 def test_second_heldout_strict_f1():
     # real-copy styles (PDF line breaks, aligned tables, Tờ trình, thẩm tra, mid-year resolutions)
     assert _score(HELDOUT2) >= 0.95
+
+
+@pytest.mark.skipif(not HELDOUT3, reason="no third held-out set")
+def test_third_heldout_strict_f1():
+    # two-row table headers, deep numbering, terse commune texts, comparators in words, odd typography
+    assert _score(HELDOUT3) >= 0.95

@@ -172,7 +172,7 @@ def is_past(
         return years[-1] < plan_year
     if fig_end >= 0:
         after = _YEAR_AFTER.match(folded, fig_end, min(len(folded), fig_end + 40))
-        if after and not re.search(r"so với|giá so sánh|từ|giai đoạn", folded[fig_end : after.start(1)]):
+        if after and not re.search(r"so với|giá so sánh|từ|giai đoạn|lần|bằng", folded[fig_end : after.start(1)]):
             return int(after.group(1)) < plan_year
     return False
 

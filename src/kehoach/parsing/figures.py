@@ -61,7 +61,7 @@ _RANK = re.compile(
 )
 _FRACTION = re.compile(rf"{_NO_BEFORE}(?P<a>\d+)(?:\s*[-–]\s*(?P<b>\d+))?\s*/\s*(?P<m>\d+)(?![\w/]|[.,]\d|\s*/|:\d)")
 _RANGE = re.compile(
-    rf"(?P<tu>từ\s+)?{_NO_BEFORE}(?P<a>{NUM})\s?(?P<pa>%)?\s*(?:-|–|—|‑|‒|−|đến|tới)\s*(?P<b>{NUM})(?P<pb>\s?%)?{_NO_AFTER}"
+    rf"(?P<tu>từ\s+)?{_NO_BEFORE}(?P<a>{NUM})\s?(?P<pa>%)?\s*(?:-|–|—|‑|‒|−|÷|đến|tới)\s*(?P<b>{NUM})(?P<pb>\s?%)?{_NO_AFTER}"
 )
 _NUMBER = re.compile(rf"{_NO_BEFORE}(?P<a>{NUM})(?:(?P<p>\s?%)(?:\d{{1,2}}(?![\d.,]))?)?{_NO_AFTER}")
 _DOT_DECIMAL = re.compile(rf"{_NO_BEFORE}(?P<a>\d+\.\d{{1,2}})(?P<p>\s?%)(?![\w])")
@@ -74,6 +74,8 @@ _NOT_UNIT = re.compile(rf"\s*(?:{_alternation(vocab.NOT_UNITS)})(?![{_W}])")
 _GENERIC_WORD = re.compile(rf"\s+(?P<u>[{_W}]+)")
 _NOT_BEFORE = re.compile(rf"(?:^|(?<![{_W}]))(?:{_alternation(vocab.NOT_FIGURE_BEFORE)})\s*[.]?\s*$")
 _PLACE_BEFORE = re.compile(rf"(?:^|(?<![{_W}]))(?:{_alternation(vocab.PLACE_BEFORE)})\s*[.]?\s*$")
+_VOTE = re.compile(rf"\s*(?:{_alternation(vocab.VOTE_NOUNS)})(?![{_W}])")
+_TIMES = re.compile(r"\s*(lần)(?![a-zà-ỹđ])")
 _PER_UNIT_BEFORE = re.compile(r"(?:trên|/|mỗi|một)\s*$")
 _YEAR = re.compile(r"^(19[4-9]\d|20\d\d|21\d\d)$")
 _CONNECTOR_WORDS = {
@@ -141,6 +143,9 @@ _SCALED_COUNT = re.compile(
 )
 
 
+_BARE_MONEY = re.compile(r"\s*(?P<u>nghìn tỷ|ngàn tỷ|tỷ|triệu)(?=\s*(?:$|[,;.)(]|\s(?:và|trong|so|trở|đồng)\b))")
+
+
 def _unit_after(original: str, folded: str, pos: int, limit: int) -> tuple[str | None, int, bool]:
     """The unit right after ``pos``: (unit as written, end offset, known?)."""
     m = _UNIT.match(folded, pos, limit)
@@ -148,6 +153,10 @@ def _unit_after(original: str, folded: str, pos: int, limit: int) -> tuple[str |
         end = m.end()
         unit = original[m.start("u") : end]
         return unit, end, True
+    m = _BARE_MONEY.match(folded, pos, limit)
+    if m:
+        # "Thu NS: 5,2 tỷ", "1.850 triệu (trong đó …)": money with "đồng" left out
+        return original[m.start("u") : m.end("u")], m.end("u"), True
     m = _SCALED_COUNT.match(folded, pos, limit)
     if m:
         # "1,25 triệu lượt", "650 nghìn lượt khách": a count in thousands or millions
@@ -205,7 +214,10 @@ def find_figures(original: str, folded: str, start: int, end: int) -> list[Figur
         if total == 0 or a > total or (high is not None and (high > total or high < a)):
             continue
         unit, unit_end, known = _unit_after(original, folded, m.end(), end)
-        if _is_noise_before(folded, start, m.start(), known):
+        if _is_noise_before(folded, start, m.start(), known) or (
+            not known and _is_not_unit_after(folded, m.end(), end)
+        ):
+            taken.append((m.start(), m.end()))
             continue
         found.append(
             Figure(
@@ -277,7 +289,14 @@ def _single(original: str, folded: str, m: re.Match[str], start: int, end: int) 
     if _is_noise_before(folded, start, m.start(), known or percent):
         return None
     if percent:
+        if _VOTE.match(folded, m.end(), end):
+            return None  # "100% đại biểu có mặt tán thành": a vote, not a target
         return Figure(m.start(), m.end(), "number", value, unit="%", percent=True, known_unit=True)
+    times = _TIMES.match(folded, m.end(), end)
+    if times and re.search(r"gấp\s*$", folded[max(start, m.start() - 8) : m.start()]):
+        return Figure(
+            m.start(), times.end(), "number", value, unit=original[times.start(1) : times.end(1)], known_unit=True
+        )
     if _YEAR.match(raw):
         if not known or unit in ("m", "km"):
             return None

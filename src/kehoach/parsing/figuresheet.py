@@ -137,20 +137,29 @@ def read_figure_file(path: Path | str) -> FigureSheet:
 def read_xlsx(source: Path | str | IO[bytes], name: str) -> FigureSheet:
     from openpyxl import load_workbook  # imported here: reading a CSV needs no openpyxl
 
+    data = Path(source).read_bytes() if isinstance(source, (str, Path)) else source.read()
     try:
-        workbook = load_workbook(source, data_only=True)
+        # Cached values, and the formulas behind them: a formula never computed (a file
+        # written by a program, not saved by Excel) has no cached value and must not read
+        # as an empty cell.
+        workbook = load_workbook(io.BytesIO(data), data_only=True)
+        formulas = load_workbook(io.BytesIO(data), data_only=False)
     except Exception as exc:  # openpyxl raises zipfile, KeyError, ValueError … for a bad file
         raise ReadError(f"{name}: không phải tệp Excel (.xlsx) đọc được") from exc
     result = FigureSheet(name)
     meta: dict[Meta, str] = {}
     tables: list[tuple[str, list[tuple[int, list[Cell]]]]] = []
-    for sheet in workbook.worksheets:
-        rows = [(number, [_xlsx_cell(c) for c in cells]) for number, cells in enumerate(sheet.iter_rows(), start=1)]
+    for sheet, formula_sheet in zip(workbook.worksheets, formulas.worksheets, strict=True):
+        rows = [
+            (number, [_xlsx_cell(c, f) for c, f in zip(cells, formula_cells, strict=True)])
+            for number, (cells, formula_cells) in enumerate(
+                zip(sheet.iter_rows(), formula_sheet.iter_rows(), strict=True), start=1
+            )
+        ]
         if sheet.title == META_SHEET_NAME:
             meta.update(_meta_rows(rows))
         elif sheet.sheet_state == "visible":
             tables.append((sheet.title, rows))
-    workbook.close()
     result.plan_ref, result.period_code = meta.get(Meta.PLAN), meta.get(Meta.PERIOD)
     for title, rows in tables:
         if _Table(result, sheet_container(title)).read(rows, require_header=False):
@@ -162,9 +171,12 @@ def read_xlsx(source: Path | str | IO[bytes], name: str) -> FigureSheet:
     return result
 
 
-def _xlsx_cell(cell: Any) -> Cell:
+def _xlsx_cell(cell: Any, formula: Any) -> Cell:
     number_format = getattr(cell, "number_format", None) or ""
-    return Cell(cell.value, "%" in number_format)
+    value = cell.value
+    if value is None and isinstance(formula.value, str) and formula.value.startswith("="):
+        value = formula.value  # reported as a formula never computed
+    return Cell(value, "%" in number_format)
 
 
 # CSV ------------------------------------------------------------------------------------

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 _ROMAN = re.compile(r"^(?P<m>[IVXLC]{1,6})[.)]\s+(?=\S)")
 _ARTICLE = re.compile(r"^(?P<m>điều\s+(?P<n>\d+))\s*[.:]?\s*", re.IGNORECASE)
-_DECIMAL = re.compile(r"^(?P<m>\d{1,2}(?:\.\d{1,2})*)(?:\.|\))\s*(?=\S)(?!\d)")
+_DECIMAL = re.compile(r"^(?P<m>\d{1,2}(?:\.\d{1,2})*)(?P<close>\.|\))\s*(?=\S)(?!\d)")
 _DECIMAL_NO_DOT = re.compile(r"^(?P<m>\d{1,2}(?:\.\d{1,2})+)\s+(?=\S)")
+_UPPER = re.compile(r"^(?P<m>[A-ZĐ])[.)]\s+(?=\S)")
 _LETTER = re.compile(r"^(?P<m>[a-zđ])\)\s*(?=\S)|^(?P<m2>[a-zđ])\.\s+(?=\S)")
 _PAREN = re.compile(r"^(?P<m>\(\d{1,2}\))\s*(?=\S)")
 _BULLET = re.compile(r"^(?P<m>[-–—•+∙·▪●○◦]|\*(?=\s))\s*(?=\S)")
@@ -88,9 +89,14 @@ def classify_line(text: str, start: int) -> Line:
     m = _ROMAN.match(stripped)
     if m:
         return Line(s, end, "roman", m.group("m"), s + m.end())
+    m = _UPPER.match(stripped)
+    if m and len(stripped) > 4:
+        return Line(s, end, "upper", m.group("m"), s + m.end())
     m = _DECIMAL.match(stripped) or _DECIMAL_NO_DOT.match(stripped)
     if m:
         number = m.group("m")
+        if "close" in m.groupdict() and m.group("close") == ")" and "." not in number:
+            return Line(s, end, "number_paren", number, s + m.end())  # "1)": a list of its own, under "1."
         depth = number.count(".") + 1
         return Line(s, end, f"decimal{depth}", number, s + m.end())
     m = _PAREN.match(stripped)
@@ -117,6 +123,14 @@ def split_lines(text: str) -> list[Line]:
             line = classify_line(raw.rstrip(), offset)
             lines.append(line)
         offset += len(raw) + 1
+    # "C." and "D." after "B." are letters, not Roman numerals
+    last_upper = ""
+    for i, line in enumerate(lines):
+        if line.style == "upper":
+            last_upper = line.marker
+        elif line.style == "roman" and len(line.marker) == 1 and last_upper and ord(line.marker) == ord(last_upper) + 1:
+            lines[i] = Line(line.start, line.end, "upper", line.marker, line.body_start)
+            last_upper = line.marker
     # inside an aligned table, a group row ("I    CHỈ TIÊU KINH TẾ") has a single gap: still a row
     for i in range(1, len(lines) - 1):
         line = lines[i]

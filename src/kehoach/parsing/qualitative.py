@@ -39,7 +39,8 @@ def qualitative(
         if not kept and b > a and _CELL_GRADE.search(folded[a:b]):
             out.targets.append(_qualitative_target(original, folded, a, b))
         return
-    markers = vocab.TASK_QUALITATIVE_MARKERS if ctx.mode == "task" else vocab.QUALITATIVE_MARKERS
+    # prose (a task, a press report) names standards loosely: only the clearest words count there
+    markers = vocab.TASK_QUALITATIVE_MARKERS if ctx.mode in ("task", "loose") else vocab.QUALITATIVE_MARKERS
     if not kept:
         a, b = trim(original, folded, cs, ce)
         if b <= a:

@@ -13,7 +13,16 @@ from kehoach.parsing.grammar import extract
 from kehoach.parsing.measurement import basis_for, direction_for, measurement_for
 from kehoach.parsing.outline import Line
 from kehoach.parsing.sections import group_label
-from kehoach.parsing.tables import Row, TableLayout, column_starts, is_header, layout, row_kind, split_row
+from kehoach.parsing.tables import (
+    Row,
+    TableLayout,
+    column_starts,
+    is_header,
+    layout,
+    merge_header,
+    row_kind,
+    split_row,
+)
 
 if TYPE_CHECKING:
     from kehoach.parsing.builder import Builder
@@ -36,6 +45,9 @@ def read_table(b: Builder, rows: list[Line], groups: list[str] | None, kind: str
         return
     header = parsed[0] if is_header(parsed[0]) else None
     body = parsed[1:] if header else parsed
+    if header is not None:
+        header, used = merge_header(header, body)
+        body = body[used:]
     width = max(len(r.cells) for r in parsed)
     lay = layout(header, width, b.plan_year)
     if lay is None:
@@ -81,9 +93,21 @@ def _parts(text: str, count: int) -> list[str] | None:
 
 
 def _row_targets(b: Builder, row: Row, lay: TableLayout) -> tuple[list[Target], list[ParseWarning]]:
+    targets, warnings = _cell_targets(b, row, lay, lay.plan)
+    if lay.stretch is not None and lay.stretch < len(row.cells):
+        # "Phấn đấu": a bare figure there is a floor to strive for, not a plain value
+        more, more_warnings = _cell_targets(b, row, lay, lay.stretch)
+        targets += [
+            t.with_changes(comparator=Comparator.AT_LEAST) if t.comparator is Comparator.EQUAL else t for t in more
+        ]
+        warnings += more_warnings
+    return [remeasure(t) for t in targets], warnings
+
+
+def _cell_targets(b: Builder, row: Row, lay: TableLayout, column: int) -> tuple[list[Target], list[ParseWarning]]:
     name = row.cells[lay.name].text
     unit_text = row.cells[lay.unit].text if lay.unit is not None and lay.unit < len(row.cells) else ""
-    cell = row.cells[lay.plan]
+    cell = row.cells[column]
     # "17,5 / 36,2 / 40,1" or "≥ 95 / 100": one target per figure, each with its part of the name
     spans = [(cell.start, cell.end)]
     splitter = _SLASH if _SLASH.search(cell.text) else (_DASH if len(_DASH.split(cell.text)) >= 3 else None)
@@ -113,7 +137,7 @@ def _row_targets(b: Builder, row: Row, lay: TableLayout) -> tuple[list[Target], 
             if part_unit.strip() == "%" and t.unit is None:
                 unit = "%"
             changed = t.with_changes(name=part_name, unit=unit, text=row_text, span=row_span)
-            targets.append(remeasure(changed))
+            targets.append(changed)
     return targets, warnings
 
 

@@ -36,6 +36,7 @@ class TableLayout:
     name: int
     unit: int | None
     plan: int
+    stretch: int | None = None  # a "Phấn đấu" column beside the plan: a second, higher target
 
 
 _GAP = re.compile(r" {2,}|\t")
@@ -93,9 +94,11 @@ def _split_on(text: str, start: int, sep: str, strip_outer: bool) -> list[Cell]:
         a = start + pos + lead
         cells.append(Cell(a, a + len(stripped), stripped))
         pos += len(part) + 1
-    if strip_outer and cells and not cells[0].text and text.lstrip().startswith(sep):
+    # "| a | b |" (Markdown): the outer pipes are borders; " | a | b" is an empty first cell
+    bordered = strip_outer and text.lstrip().startswith(sep) and text.rstrip().endswith(sep)
+    if bordered and cells and not cells[0].text:
         cells = cells[1:]
-    if strip_outer and cells and not cells[-1].text and text.rstrip().endswith(sep):
+    if bordered and cells and not cells[-1].text:
         cells = cells[:-1]
     return cells
 
@@ -104,12 +107,54 @@ _RESULT_HEADER = ("ước", "thực hiện", "th ", "so sánh", "cùng kỳ", "t
 _PLAN_HEADER = ("kế hoạch", "kh", "chỉ tiêu", "mục tiêu", "nghị quyết", "nq", "dự kiến")
 
 
+_COLUMN_NUMBERS = re.compile(r"^\(?\d{1,2}\)?(?:\s*=.*)?$|^[A-Z]$")
+
+
+def merge_header(header: Row, rows: list[Row]) -> tuple[Row, int]:
+    """A header spread over several rows (merged cells flattened: "Kế hoạch năm 2026 |" over
+    "Chỉ tiêu giao | Phấn đấu") as one row of joined column titles, and how many rows it used.
+    A row of column numbers ("(1) | (2) | (3)=(2)/(1)") is part of the header too."""
+    texts = [c.text for c in header.cells]
+    used = 0
+    for row in rows[:3]:
+        cells = [c.text for c in row.cells]
+        numbering = all(not t or _COLUMN_NUMBERS.match(t) for t in cells)
+        sub_header = len(cells) >= 2 and not cells[0] and not (cells[1] if len(cells) > 1 else "")
+        if not (numbering or sub_header):
+            break
+        used += 1
+        if numbering:
+            continue
+        carried = ""
+        for i in range(max(len(texts), len(cells))):
+            top = texts[i] if i < len(texts) else ""
+            carried = top or carried  # an empty top cell sits under the merged title to its left
+            below = cells[i] if i < len(cells) else ""
+            if below:
+                joined = f"{carried} {below}".strip()
+                if i < len(texts):
+                    texts[i] = joined
+                else:
+                    texts.append(joined)
+    merged = [Cell(c.start, c.end, texts[i]) for i, c in enumerate(header.cells)]
+    for i in range(len(header.cells), len(texts)):
+        merged.append(Cell(header.end, header.end, texts[i]))
+    return Row(header.start, header.end, merged), used
+
+
 def is_header(row: Row) -> bool:
     texts = [fold(c.text) for c in row.cells]
     joined = " | ".join(texts)
     return ("chỉ tiêu" in joined or "nội dung" in joined) and any(
         w in joined for w in ("đơn vị", "đvt", "kế hoạch", "kh ", "stt", "tt")
     )
+
+
+def _plan_like(text: str, year: str | None) -> bool:
+    if any(w in text for w in _RESULT_HEADER):
+        return False
+    named = any(re.search(rf"(?<![a-zà-ỹđ]){re.escape(w)}(?![a-zà-ỹđ])", text) for w in _PLAN_HEADER)
+    return named and (year is None or year in text or not re.search(r"\d{4}", text))
 
 
 def layout(header: Row | None, width: int, plan_year: int | None) -> TableLayout | None:
@@ -132,13 +177,13 @@ def layout(header: Row | None, width: int, plan_year: int | None) -> TableLayout
     if year and years and year not in years:
         return None  # every column is about another year: an evaluation table
     for i in candidates:
-        t = texts[i]
-        if any(w in t for w in _RESULT_HEADER):
-            continue
-        if any(re.search(rf"(?<![a-zà-ỹđ]){re.escape(w)}(?![a-zà-ỹđ])", t) for w in _PLAN_HEADER) and (
-            year is None or year in t or not re.search(r"\d{4}", t)
-        ):
+        if _plan_like(texts[i], year):
             plan = i
+    stretch = next((i for i in candidates if "phấn đấu" in texts[i]), None)
+    if plan is not None and stretch is not None:
+        main = [i for i in candidates if i != stretch and i < stretch and _plan_like(texts[i], year)]
+        if main:
+            return TableLayout(stt=stt, name=name, unit=unit, plan=main[-1], stretch=stretch)
     if plan is None:
         usable = [i for i in candidates if not any(w in texts[i] for w in _RESULT_HEADER)]
         if year:

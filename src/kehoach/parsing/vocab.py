@@ -76,6 +76,11 @@ COMPARATOR_BEFORE: tuple[tuple[str, Comparator], ...] = (
     ("giảm", Comparator.REDUCE_BY),
     # "=" words
     ("đạt khoảng", Comparator.EQUAL),
+    ("trên dưới", Comparator.EQUAL),
+    ("xấp xỉ", Comparator.EQUAL),
+    ("≈", Comparator.EQUAL),
+    ("đạt gấp", Comparator.AT_LEAST),
+    ("gấp", Comparator.AT_LEAST),
     ("tăng khoảng", Comparator.EQUAL),
     ("ổn định ở mức", Comparator.EQUAL),
     ("duy trì ở mức", Comparator.EQUAL),
@@ -191,6 +196,7 @@ ACTION_VERBS = (
     "giới thiệu việc làm",
     "giải ngân",
     "thu hút đầu tư",
+    "đặt tên",
     "bố trí",
     "ra mắt",
     "nhân rộng",
@@ -360,6 +366,7 @@ COUNT_UNITS = (
 # Words that, after a number, show it is not a target figure (age, duration, counts of parts).
 NOT_UNITS = (
     "sao",
+    "kv",
     "dân",
     "người dân",
     "dân số",
@@ -398,6 +405,12 @@ NOT_UNITS = (
 
 # Words right before a number that make it part of a name, an address, a date or a reference.
 NOT_FIGURE_BEFORE = (
+    "sáng",
+    "chiều",
+    "tối",
+    "trưa",
+    "đêm",
+    "hôm",
     "của",
     "trong số",
     "tổng mức đầu tư",
@@ -513,6 +526,9 @@ PLACE_BEFORE = (
     "tòa",
     "căn hộ",
 )
+
+# A percentage of these is a vote or an attendance, not a target: "100% đại biểu có mặt tán thành".
+VOTE_NOUNS = ("đại biểu", "số đại biểu", "đại biểu có mặt")
 
 PER_UNIT_DENOMINATORS = ("ha", "héc-ta", "hecta", "vạn dân", "nghìn dân", "người", "km2", "m2", "sào", "công")
 
@@ -707,6 +723,12 @@ QUALITATIVE_MARKERS = (
     "đạt kết quả",
     "đạt loại",
     "công nhận đạt",
+    "hai con số",
+    "gấp đôi",
+    "gấp ba",
+    "bằng hoặc cao hơn",
+    "cao hơn năm trước",
+    "không thấp hơn năm trước",
 )
 # Task texts are mostly prose: only these mark a qualitative commitment there.
 TASK_QUALITATIVE_MARKERS = (

@@ -10,6 +10,8 @@ from kehoach.core.text import fold, nfc
 from kehoach.parsing.outline import Line
 
 SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "          ")
+# full-width forms ("６５％", "＞") read as their ASCII twins, one character for one
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff]")
 
 
@@ -87,7 +89,7 @@ def _reflow(text: str) -> str:
 def normalize(text: str) -> str:
     """The text spans refer to: NFC, "\\n" line ends, control characters as spaces, hard-wrapped
     lines joined."""
-    t = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    t = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").translate(_FULL_WIDTH)
     return _reflow(_CONTROL.sub(" ", t))
 
 
