@@ -94,6 +94,11 @@ def test_every_layer_is_checked() -> None:
         ("parsing/x.py", "from kehoach.storage import Database\n", "parsing must not import kehoach.storage"),
         ("cli/x.py", "from kehoach.storage.tables import Base\n", "cli must not import kehoach.storage"),
         ("cli/x.py", "from kehoach.web import app\n", "cli must not import kehoach.web"),
+        ("reports/x.py", "from kehoach.services import get_plan\n", "reports must not import kehoach.services"),
+        ("reports/x.py", "from kehoach.storage import Database\n", "reports must not import kehoach.storage"),
+        ("reports/x.py", "from kehoach.parsing import parse_text\n", "reports must not import kehoach.parsing"),
+        ("reports/x.py", "import sqlalchemy\n", "only storage may import sqlalchemy"),
+        ("parsing/x.py", "from kehoach.reports import entryform\n", "parsing must not import kehoach.reports"),
     ],
 )
 def test_the_check_catches_outward_imports(tmp_path: Path, module: str, source: str, complaint: str) -> None:

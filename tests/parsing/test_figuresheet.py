@@ -258,8 +258,11 @@ def test_unknown_suffix_and_broken_xlsx_are_read_errors(tmp_path: Path) -> None:
     broken.write_bytes(b"not a zip")
     with pytest.raises(ReadError, match="không phải tệp Excel"):
         read_figure_file(broken)
-    with pytest.raises(ReadError):
+    with pytest.raises(ReadError, match="không tìm thấy tệp"):
         read_figure_file(tmp_path / "missing.csv")
+    (tmp_path / "folder.csv").mkdir()
+    with pytest.raises(ReadError, match="là một thư mục"):
+        read_figure_file(tmp_path / "folder.csv")
 
 
 def test_a_workbook_without_a_header_anywhere(tmp_path: Path) -> None:

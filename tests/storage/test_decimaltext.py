@@ -41,7 +41,7 @@ def _plan_with(values: list[str]) -> Plan:
 def test_decimals_come_back_exact(db: Database, database_url: str) -> None:
     values = [*EXACT, str(Decimal("0.1") + Decimal("0.2"))]
     with db.transaction() as tx:
-        plan_id = tx.plans.add(_plan_with(values))
+        plan_id = tx.plans.add(_plan_with(values), unit_code="xa-mau")
     with db.transaction() as tx:
         stored = tx.plans.get(plan_id)
     assert stored is not None
@@ -61,6 +61,6 @@ def test_float_value_in_a_target_is_not_stored(db: Database) -> None:
     bad = Target("float", Comparator.AT_LEAST, 0.3)  # type: ignore[arg-type]
     plan.indicators[0].targets.append(bad)
     with pytest.raises(StorageError, match="DecimalText needs a Decimal"), db.transaction() as tx:
-        tx.plans.add(plan)
+        tx.plans.add(plan, unit_code="xa-mau")
     with db.transaction() as tx:
         assert tx.plans.summaries() == []

@@ -13,7 +13,7 @@ SOURCE = Source(text="Nghị quyết …", name="nq.txt", format="txt", fingerpr
 
 def _add(db: Database, plan: Plan, source: Source = SOURCE) -> int:
     with db.transaction() as tx:
-        return tx.plans.add(plan, source)
+        return tx.plans.add(plan, source, unit_code="xa-mau")
 
 
 def test_a_saved_plan_loads_back_equal(db: Database, edge_plan: Plan) -> None:
@@ -130,7 +130,7 @@ def test_duplicate_target_keys_are_refused(db: Database) -> None:
 
 def test_a_failed_transaction_stores_nothing(db: Database, edge_plan: Plan) -> None:
     with pytest.raises(RuntimeError), db.transaction() as tx:
-        tx.plans.add(edge_plan, SOURCE)
+        tx.plans.add(edge_plan, SOURCE, unit_code="xa-mau")
         raise RuntimeError("stop")
     with db.transaction() as tx:
         assert tx.plans.summaries() == []

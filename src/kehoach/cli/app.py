@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from kehoach.cli import documents, plans
+from kehoach.cli import approval, demo, documents, plans, recording, settings, sheets, status, targets, units
 from kehoach.cli.group import KehoachCommand, KehoachGroup
 from kehoach.cli.localization import localize_help
 
@@ -28,7 +28,18 @@ app.command("import", cls=KehoachCommand, options_metavar=OPTIONS)(documents.imp
 app.command("plans", cls=KehoachCommand, options_metavar=OPTIONS)(plans.plans)
 app.command("show", cls=KehoachCommand, options_metavar=OPTIONS)(plans.show)
 app.command("export", cls=KehoachCommand, options_metavar=OPTIONS)(plans.export)
-app.command("demo", cls=KehoachCommand, options_metavar=OPTIONS)(documents.demo)
+app.command("demo", cls=KehoachCommand, options_metavar=OPTIONS)(demo.demo)
+app.command("settings", cls=KehoachCommand, options_metavar=OPTIONS)(settings.settings)
+app.add_typer(units.app, name="units")
+app.add_typer(targets.app, name="target")
+app.command("record", cls=KehoachCommand, options_metavar=OPTIONS)(recording.record)
+app.command("history", cls=KehoachCommand, options_metavar=OPTIONS)(recording.history)
+app.command("submit", cls=KehoachCommand, options_metavar=OPTIONS)(approval.submit)
+app.command("approve", cls=KehoachCommand, options_metavar=OPTIONS)(approval.approve)
+app.command("reopen", cls=KehoachCommand, options_metavar=OPTIONS)(approval.reopen)
+app.command("status", cls=KehoachCommand, options_metavar=OPTIONS)(status.status)
+app.command("template", cls=KehoachCommand, options_metavar=OPTIONS)(sheets.template)
+app.command("load", cls=KehoachCommand, options_metavar=OPTIONS)(sheets.load)
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""Commands that read resolutions: parse, import, demo."""
+"""Commands that read resolutions: parse, import."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import typer
 from kehoach import services
 from kehoach.cli.output import console, print_raw, say
 from kehoach.cli.plantree import plan_tree
+from kehoach.cli.settings import CutoffOption
 from kehoach.core.planjson import plan_to_json
 
 if TYPE_CHECKING:
@@ -33,6 +34,11 @@ def _report(result: ImportResult) -> None:
         f"Đã nhập kế hoạch số {result.plan_id}{name}: {len(plan.tasks)} nhiệm vụ, "
         f"{len(plan.indicators)} chỉ tiêu chủ yếu, {targets} chỉ tiêu đo được, {len(plan.warnings)} cảnh báo"
     )
+    if result.unit is not None:
+        made = (
+            " — đơn vị mới, đặt theo tên nơi ban hành (đổi bằng lệnh kehoach settings)" if result.unit_created else ""
+        )
+        say(f"Đơn vị của kế hoạch: {result.unit.name} ({result.unit.code}){made}")
 
 
 def parse(file: FileArgument, as_json: JsonOption = False) -> None:
@@ -53,15 +59,19 @@ def import_(
             metavar="TỆP",
         ),
     ],
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit",
+            "-u",
+            help="Mã đơn vị của kế hoạch (xem lệnh units list); mặc định: đơn vị mang tên nơi ban hành, "
+            "tạo mới nếu chưa có.",
+            metavar="MÃ",
+        ),
+    ] = None,
+    cutoff: CutoffOption = None,
 ) -> None:
     """Nhập một nghị quyết hoặc một kế hoạch JSON vào cơ sở dữ liệu (không nhập trùng)."""
     with services.open_database() as db:
-        _report(services.import_path(db, file))
-
-
-def demo() -> None:
-    """Nhập nghị quyết mẫu 74/NQ-HĐND của Phường 1 (nếu chưa có) và hiển thị kế hoạch."""
-    with services.open_database() as db:
-        result = services.import_demo(db)
-    _report(result)
-    console().print(plan_tree(result.plan, result.plan_id))
+        rule = services.parse_cutoff_rule(cutoff or "nd09")
+        _report(services.import_path(db, file, unit_code=unit, cutoff_rule=rule))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, localcontext
 from enum import StrEnum
+from functools import lru_cache
 
 from kehoach.core.targets import (
     DEFAULT_REQUIRED_GRADE,
@@ -97,10 +98,12 @@ def _change_beyond(target: Target, actual: Decimal, baseline: Decimal | None, ri
     return _sign(change - t)
 
 
+@lru_cache(maxsize=1024)
 def _grade_key(label: str) -> str:
     return " ".join(fold(label).split())
 
 
+_SCALE_KEYS = tuple(tuple(_grade_key(g) for g in scale) for scale in GRADE_SCALES)
 _KNOWN_GRADES = {_grade_key(g) for scale in GRADE_SCALES for g in scale}
 _FAILING_GRADES = {_grade_key(scale[-1]) for scale in GRADE_SCALES}
 _BARE_PASS_GRADES = {_grade_key(scale[-2]) for scale in GRADE_SCALES}
@@ -116,8 +119,7 @@ def _grade_outcome(target: Target, actual: Actual) -> Outcome:
         raise EvaluationError(f"không nhận ra mức đánh giá '{actual.label}'")
     if required not in _KNOWN_GRADES:
         raise EvaluationError(f"chỉ tiêu '{target.name}': không nhận ra mức yêu cầu '{required_label}'")
-    for scale in GRADE_SCALES:
-        keys = [_grade_key(g) for g in scale]
+    for keys in _SCALE_KEYS:
         if got in keys and required in keys:
             return _compare(keys.index(required) - keys.index(got))
     # Grades from different scales: a failing grade fails any requirement, and any passing

@@ -180,6 +180,38 @@ class Observation:
         set_(self, "note", note)
         set_(self, "source", source)
 
+    @classmethod
+    def stored(
+        cls,
+        target_key: str,
+        unit_code: str,
+        period: Period,
+        value: Decimal | None,
+        numerator: Decimal | None,
+        denominator: Decimal | None,
+        grade: str | None,
+        rank: int | None,
+        estimate: bool,
+        note: str = "",
+        source: str = "",
+    ) -> Observation:
+        """An observation read back from storage, where it was checked when recorded: built
+        without checking again (a province's year is hundreds of thousands of them)."""
+        obs = object.__new__(cls)
+        set_ = object.__setattr__
+        set_(obs, "target_key", target_key)
+        set_(obs, "unit_code", unit_code)
+        set_(obs, "period", period)
+        set_(obs, "value", value)
+        set_(obs, "numerator", numerator)
+        set_(obs, "denominator", denominator)
+        set_(obs, "grade", grade)
+        set_(obs, "rank", rank)
+        set_(obs, "estimate", estimate)
+        set_(obs, "note", note)
+        set_(obs, "source", source)
+        return obs
+
     @property
     def key(self) -> tuple[str, str, Period, bool]:
         """What identifies the observation: target, unit, period, actual or estimate."""

@@ -27,6 +27,8 @@ Decisions:
   one of core.targets.GRADE_SCALES (matched in any case or tone style, stored in its
   canonical spelling); "Ước cả năm" takes "x" (or "có", "1") or nothing.
 - The same key, unit, period and kind (actual or estimate) twice in one file is a problem.
+- A row with a cell problem gives no entry, so the plan-level checks of the services do not
+  see it (its key or unit is checked once its cells are right).
 - CSV: UTF-8 with or without a BOM (Windows-1258, what Excel's plain "CSV" writes on a
   Vietnamese Windows, is accepted when the bytes are not UTF-8); the delimiter is the one
   of ";", ",", tab that splits the header row into known columns.
@@ -124,8 +126,14 @@ def read_figure_file(path: Path | str) -> FigureSheet:
         raise ReadError(f"{p.name}: chỉ đọc được tệp .xlsx hoặc .csv")
     try:
         data = p.read_bytes()
+    except FileNotFoundError as exc:
+        raise ReadError(f"{p}: không tìm thấy tệp") from exc
+    except IsADirectoryError as exc:
+        raise ReadError(f"{p}: là một thư mục, không phải tệp") from exc
+    except PermissionError as exc:
+        raise ReadError(f"{p}: không có quyền đọc tệp") from exc
     except OSError as exc:
-        raise ReadError(f"{p}: không đọc được tệp ({exc.strerror or exc})") from exc
+        raise ReadError(f"{p}: không đọc được tệp") from exc
     if suffix in XLSX_SUFFIXES:
         return read_xlsx(io.BytesIO(data), p.name)
     return read_csv_bytes(data, p.name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kehoach.core.planjson import plan_to_json
 from kehoach.services.database import unit_of_work
 from kehoach.services.errors import AmbiguousReferenceError, InputError, NotFoundError
-from kehoach.storage import Database, PlanSummary, StoredPlan
+from kehoach.storage import Database, PlanSummary, StoredPlan, Transaction
 
 
 def list_plans(db: Database) -> list[PlanSummary]:
@@ -13,28 +13,33 @@ def list_plans(db: Database) -> list[PlanSummary]:
         return tx.plans.summaries()
 
 
-def get_plan(db: Database, ref: int | str) -> StoredPlan:
-    """A plan by its id (``3``, ``"3"``) or by its document number (``"74/NQ-HĐND"``)."""
+def find_plan(tx: Transaction, ref: int | str) -> StoredPlan:
+    """A plan by its id (``3``, ``"3"``) or by its document number (``"74/NQ-HĐND"``), in ``tx``."""
     text = str(ref).strip()
     if not text:
         raise InputError("cần số thứ tự kế hoạch hoặc số văn bản (ví dụ: 1 hoặc 74/NQ-HĐND)")
-    with unit_of_work(db) as tx:
-        if text.isdigit():
-            stored = tx.plans.get(int(text))
-            if stored is None:
-                raise NotFoundError(f"không có kế hoạch số {text}")
-            return stored
-        ids = tx.plans.ids_by_number(text)
-        if not ids:
-            raise NotFoundError(f"không tìm thấy kế hoạch của văn bản '{text}'")
-        if len(ids) > 1:
-            listed = ", ".join(str(i) for i in ids)
-            raise AmbiguousReferenceError(
-                f"có {len(ids)} kế hoạch cùng số văn bản '{text}' (kế hoạch số {listed}); hãy chọn theo số thứ tự"
-            )
-        stored = tx.plans.get(ids[0])
-        assert stored is not None
+    if text.isdigit():
+        stored = tx.plans.get(int(text))
+        if stored is None:
+            raise NotFoundError(f"không có kế hoạch số {text}")
         return stored
+    ids = tx.plans.ids_by_number(text)
+    if not ids:
+        raise NotFoundError(f"không tìm thấy kế hoạch của văn bản '{text}'")
+    if len(ids) > 1:
+        listed = ", ".join(str(i) for i in ids)
+        raise AmbiguousReferenceError(
+            f"có {len(ids)} kế hoạch cùng số văn bản '{text}' (kế hoạch số {listed}); hãy chọn theo số thứ tự"
+        )
+    stored = tx.plans.get(ids[0])
+    assert stored is not None
+    return stored
+
+
+def get_plan(db: Database, ref: int | str) -> StoredPlan:
+    """A plan by its id (``3``, ``"3"``) or by its document number (``"74/NQ-HĐND"``)."""
+    with unit_of_work(db) as tx:
+        return find_plan(tx, ref)
 
 
 def export_plan_json(db: Database, ref: int | str) -> str:

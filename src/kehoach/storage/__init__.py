@@ -2,23 +2,43 @@
 
 Public interface:
     open_database(url=None) -> Database      (migrates to the newest schema)
-    Database.transaction() -> Transaction    (tx.plans: PlanRepository)
-    Source, PlanSummary, StoredPlan          (plain records)
+    Database.transaction() -> Transaction    (tx.plans, tx.units, tx.observations, tx.period_status)
+    Source, PlanSummary, StoredPlan, StoredUnit, Slot, SlotKey, Change, StatusChange   (plain records)
+    unit_for_document, made_up_code, name_key  (the unit a plan belongs to by default)
     StorageError                             (one-line Vietnamese message)
 """
 
 from kehoach.storage.database import Database, Transaction, open_database
 from kehoach.storage.errors import StorageError
 from kehoach.storage.location import database_url
-from kehoach.storage.records import PlanSummary, Source, StoredPlan
+from kehoach.storage.records import (
+    Change,
+    PlanSummary,
+    Slot,
+    SlotKey,
+    Source,
+    StatusChange,
+    StoredPlan,
+    StoredUnit,
+)
+from kehoach.storage.unitnaming import UnitGuess, made_up_code, name_key, unit_for_document
 
 __all__ = [
+    "Change",
     "Database",
     "PlanSummary",
+    "Slot",
+    "SlotKey",
     "Source",
+    "StatusChange",
     "StorageError",
     "StoredPlan",
+    "StoredUnit",
     "Transaction",
+    "UnitGuess",
     "database_url",
+    "made_up_code",
+    "name_key",
     "open_database",
+    "unit_for_document",
 ]

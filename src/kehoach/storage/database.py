@@ -16,7 +16,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from kehoach.storage.errors import StorageError
 from kehoach.storage.location import database_url
 from kehoach.storage.migrate import upgrade_to_head
+from kehoach.storage.observations import ObservationRepository
+from kehoach.storage.periodstatus import PeriodStatusRepository
 from kehoach.storage.plans import PlanRepository
+from kehoach.storage.units import UnitRepository
 
 
 class Transaction:
@@ -24,6 +27,9 @@ class Transaction:
 
     def __init__(self, session: Session) -> None:
         self.plans = PlanRepository(session)
+        self.units = UnitRepository(session)
+        self.observations = ObservationRepository(session)
+        self.period_status = PeriodStatusRepository(session)
 
 
 def _first_line(exc: BaseException) -> str:

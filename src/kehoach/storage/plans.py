@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
+from kehoach.core.periods import CutoffRule
 from kehoach.core.plan import Document, Plan
+from kehoach.core.targets import OverTime, OverUnits
 from kehoach.storage.identity import identity_key, number_key
 from kehoach.storage.planrows import aware, plan_from_row, plan_to_row
 from kehoach.storage.records import PlanSummary, Source, StoredPlan
@@ -36,9 +38,13 @@ class PlanRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add(self, plan: Plan, source: Source = _NO_SOURCE) -> int:
-        """Store a plan with its document; returns the new plan id."""
+    def add(
+        self, plan: Plan, source: Source = _NO_SOURCE, *, unit_code: str, cutoff_rule: CutoffRule = CutoffRule.ND09
+    ) -> int:
+        """Store a plan with its document, owned by ``unit_code``; returns the new plan id."""
         row = plan_to_row(plan, source)
+        row.unit_code = unit_code
+        row.cutoff_rule = cutoff_rule.value
         self._session.add(row)
         self._session.flush()
         return row.id
@@ -54,7 +60,32 @@ class PlanRepository:
             source_name=row.document.source_name,
             source_format=row.document.source_format,
             fingerprint=row.document.fingerprint,
+            unit_code=row.unit_code,
+            cutoff_rule=CutoffRule(row.cutoff_rule),
         )
+
+    def set_unit(self, plan_id: int, unit_code: str) -> None:
+        self._session.execute(update(PlanRow).where(PlanRow.id == plan_id).values(unit_code=unit_code))
+
+    def set_cutoff_rule(self, plan_id: int, rule: CutoffRule) -> None:
+        self._session.execute(update(PlanRow).where(PlanRow.id == plan_id).values(cutoff_rule=rule.value))
+
+    def set_target_rule(
+        self, plan_id: int, key: str, over_units: OverUnits | None = None, over_time: OverTime | None = None
+    ) -> bool:
+        """Change how a target is measured; False when the plan has no target ``key``."""
+        values: dict[str, str] = {}
+        if over_units is not None:
+            values["over_units"] = over_units.value
+        if over_time is not None:
+            values["over_time"] = over_time.value
+        row = self._session.scalar(select(TargetRow).where(TargetRow.plan_id == plan_id, TargetRow.key == key))
+        if row is None:
+            return False
+        for name, value in values.items():
+            setattr(row, name, value)
+        self._session.flush()
+        return True
 
     def source_text(self, plan_id: int) -> str | None:
         query = select(DocumentRow.source_text).join(DocumentRow.plan)
@@ -86,7 +117,9 @@ class PlanRepository:
 
     def summaries(self) -> list[PlanSummary]:
         rows = self._session.execute(
-            select(PlanRow.id, PlanRow.created_at, DocumentRow).join(PlanRow.document).order_by(PlanRow.id)
+            select(PlanRow.id, PlanRow.created_at, PlanRow.unit_code, DocumentRow)
+            .join(PlanRow.document)
+            .order_by(PlanRow.id)
         ).all()
         tallies = {
             name: {
@@ -114,6 +147,7 @@ class PlanRepository:
                 indicator_count=tallies["indicators"].get(plan_id, 0),
                 target_count=tallies["targets"].get(plan_id, 0),
                 warning_count=tallies["warnings"].get(plan_id, 0),
+                unit_code=unit_code,
             )
-            for plan_id, created_at, doc in rows
+            for plan_id, created_at, unit_code, doc in rows
         ]

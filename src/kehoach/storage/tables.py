@@ -1,4 +1,7 @@
-"""The tables: one row class per concept of the plan (DESIGN §1).
+"""The plan tables: one row class per concept of the plan (DESIGN §1).
+
+Units are in storage.unittables, recorded figures in storage.figuretables; storage.schema
+gathers them all.
 
 Row classes are storage details; repositories turn them into core objects and back.
 Decimal values use :class:`DecimalText`; enums are stored as their string values.
@@ -16,42 +19,20 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
-    MetaData,
     String,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from kehoach.core.periods import CutoffRule
 from kehoach.core.targets import ChangeBasis, Comparator, Direction, OverTime, OverUnits
+from kehoach.storage.base import Base, now, one_of
 from kehoach.storage.decimaltext import DecimalText
-
-# Named constraints: Alembic needs names to alter them later (batch mode on SQLite).
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_N_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _one_of(column: str, values: list[str], nullable: bool = False) -> str:
-    allowed = ", ".join(f"'{v}'" for v in values)
-    clause = f"{column} IN ({allowed})"
-    return f"{column} IS NULL OR {clause}" if nullable else clause
 
 
 def _span_pair(prefix: str = "span") -> str:
     return f"({prefix}_start IS NULL) = ({prefix}_end IS NULL)"
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
 class DocumentRow(Base):
@@ -80,19 +61,24 @@ class DocumentRow(Base):
     identity_key: Mapped[str | None] = mapped_column(Text, unique=True)
     # Folded number without spaces, for finding a plan by "74/NQ-HĐND".
     number_key: Mapped[str | None] = mapped_column(String(100), index=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=now)
 
     plan: Mapped[PlanRow | None] = relationship(back_populates="document")
 
 
 class PlanRow(Base):
-    """The tracked plan made from one document."""
+    """The tracked plan made from one document, owned by one administrative unit."""
 
     __tablename__ = "plans"
+    __table_args__ = (CheckConstraint(one_of("cutoff_rule", [r.value for r in CutoffRule]), name="cutoff_rule"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), unique=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=now)
+    # The unit the plan belongs to, by code (units keep their history: see UnitRow).
+    unit_code: Mapped[str] = mapped_column(String(50), index=True)
+    # How reporting periods get their dates (core.periods.CutoffRule): nd09 or calendar.
+    cutoff_rule: Mapped[str] = mapped_column(String(10), default=CutoffRule.ND09.value)
 
     document: Mapped[DocumentRow] = relationship(back_populates="plan")
     tasks: Mapped[list[TaskRow]] = relationship(
@@ -160,11 +146,11 @@ class TargetRow(Base):
         UniqueConstraint("plan_id", "key"),
         CheckConstraint("(task_id IS NULL) <> (indicator_id IS NULL)", name="one_owner"),
         CheckConstraint(_span_pair(), name="span_pair"),
-        CheckConstraint(_one_of("comparator", [c.value for c in Comparator]), name="comparator"),
-        CheckConstraint(_one_of("direction", [d.value for d in Direction]), name="direction"),
-        CheckConstraint(_one_of("basis", [b.value for b in ChangeBasis], nullable=True), name="basis"),
-        CheckConstraint(_one_of("over_units", [u.value for u in OverUnits]), name="over_units"),
-        CheckConstraint(_one_of("over_time", [t.value for t in OverTime]), name="over_time"),
+        CheckConstraint(one_of("comparator", [c.value for c in Comparator]), name="comparator"),
+        CheckConstraint(one_of("direction", [d.value for d in Direction]), name="direction"),
+        CheckConstraint(one_of("basis", [b.value for b in ChangeBasis], nullable=True), name="basis"),
+        CheckConstraint(one_of("over_units", [u.value for u in OverUnits]), name="over_units"),
+        CheckConstraint(one_of("over_time", [t.value for t in OverTime]), name="over_time"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

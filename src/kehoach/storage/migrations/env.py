@@ -16,7 +16,7 @@ from sqlalchemy.pool import NullPool
 
 from kehoach.storage.decimaltext import DecimalText
 from kehoach.storage.location import database_url
-from kehoach.storage.tables import Base
+from kehoach.storage.schema import Base
 
 
 def _render_item(kind: str, obj: Any, autogen_context: AutogenContext) -> str | Literal[False]:

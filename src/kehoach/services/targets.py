@@ -1,0 +1,84 @@
+"""A plan's targets by key, and how each is measured (over units, over time)."""
+
+from __future__ import annotations
+
+from kehoach.core.targets import OverTime, OverUnits, TargetRef
+from kehoach.core.text import fold
+from kehoach.services.database import unit_of_work
+from kehoach.services.errors import InputError, NotFoundError
+from kehoach.services.plans import find_plan, get_plan
+from kehoach.storage import Database
+
+# Vietnamese words accepted besides the values themselves.
+_OVER_UNITS_WORDS = {
+    "tổng": OverUnits.SUM,
+    "cộng": OverUnits.SUM,
+    "tỷ lệ": OverUnits.RATIO,
+    "số đơn vị đạt": OverUnits.UNITS_MEETING,
+    "đơn vị đạt": OverUnits.UNITS_MEETING,
+    "chỉ đơn vị": OverUnits.UNIT_ONLY,
+    "riêng đơn vị": OverUnits.UNIT_ONLY,
+}
+_OVER_TIME_WORDS = {
+    "lũy kế": OverTime.CUMULATIVE,
+    "cộng dồn": OverTime.CUMULATIVE,
+    "mới nhất": OverTime.LATEST,
+    "kỳ gần nhất": OverTime.LATEST,
+}
+
+
+def _key(text: str) -> str:
+    return " ".join(fold(text).replace("-", " ").replace("_", " ").split())
+
+
+def parse_over_units(text: str | OverUnits) -> OverUnits:
+    if isinstance(text, OverUnits):
+        return text
+    key = _key(text)
+    for rule in OverUnits:
+        if key == _key(rule.value):
+            return rule
+    if key in {_key(word) for word in _OVER_UNITS_WORDS}:
+        return next(rule for word, rule in _OVER_UNITS_WORDS.items() if _key(word) == key)
+    allowed = ", ".join(rule.value for rule in OverUnits)
+    raise InputError(f"cách tổng hợp theo đơn vị '{text}' không hợp lệ (dùng một trong: {allowed})")
+
+
+def parse_over_time(text: str | OverTime) -> OverTime:
+    if isinstance(text, OverTime):
+        return text
+    key = _key(text)
+    for rule in OverTime:
+        if key == _key(rule.value):
+            return rule
+    if key in {_key(word) for word in _OVER_TIME_WORDS}:
+        return next(rule for word, rule in _OVER_TIME_WORDS.items() if _key(word) == key)
+    allowed = ", ".join(rule.value for rule in OverTime)
+    raise InputError(f"cách tổng hợp theo thời gian '{text}' không hợp lệ (dùng một trong: {allowed})")
+
+
+def list_targets(db: Database, plan_ref: int | str) -> list[TargetRef]:
+    """Every target of the plan with its key, in the plan's order."""
+    return [TargetRef(key, target) for key, target in get_plan(db, plan_ref).plan.keyed_targets()]
+
+
+def set_target_rule(
+    db: Database,
+    plan_ref: int | str,
+    key: str,
+    over_units: OverUnits | str | None = None,
+    over_time: OverTime | str | None = None,
+) -> TargetRef:
+    """Change how target ``key`` is measured; returns the target as it now is."""
+    units_rule = None if over_units is None else parse_over_units(over_units)
+    time_rule = None if over_time is None else parse_over_time(over_time)
+    if units_rule is None and time_rule is None:
+        raise InputError("cần cho biết cách tổng hợp mới: theo đơn vị (over_units) hoặc theo thời gian (over_time)")
+    with unit_of_work(db) as tx:
+        stored = find_plan(tx, plan_ref)
+        if not tx.plans.set_target_rule(stored.plan_id, key.strip(), units_rule, time_rule):
+            keys = ", ".join(k for k, _ in stored.plan.keyed_targets()) or "không có chỉ tiêu nào"
+            raise NotFoundError(f"kế hoạch số {stored.plan_id} không có chỉ tiêu mã '{key}' (các mã: {keys})")
+        changed = tx.plans.get(stored.plan_id)
+        assert changed is not None
+        return TargetRef(key.strip(), changed.plan.target(key.strip()))
