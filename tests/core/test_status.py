@@ -502,3 +502,37 @@ def test_evaluate_target_reduce_by_needs_baseline() -> None:
     assert evaluate_target(ref, "P1", P("2024-H1"), index, TREE).status is NO_DATA
     assert evaluate_target(ref, "P1", P("2024-H1"), index, TREE, baseline=D(3)).status is ON_TRACK
     assert evaluate_target(ref, "P1", P("2024-H1"), index, TREE, baseline=D("2.5")).status is AT_RISK
+
+
+def test_year_judged_on_the_estimate_while_the_year_is_not_over():
+    """The December session reports before the year ends (NĐ 09/2019): with eleven months of
+    actuals and an officer's estimate, the year verdict follows the estimate."""
+    from decimal import Decimal as D
+
+    from kehoach.core.observations import Observation
+    from kehoach.core.periods import Period
+    from kehoach.core.series import ObservationIndex
+    from kehoach.core.targets import Comparator, OverTime, OverUnits, Target, TargetRef
+    from kehoach.core.tracking import evaluate_target
+    from kehoach.core.unitlevels import UnitLevel
+    from kehoach.core.units import OrgUnit, UnitTree
+
+    target = Target(
+        name="Giải quyết việc làm",
+        comparator=Comparator.AT_LEAST,
+        value=D(120),
+        unit="lao động",
+        over_units=OverUnits.UNIT_ONLY,
+        over_time=OverTime.CUMULATIVE,
+    )
+    tree = UnitTree([OrgUnit("P1", "Phường 1", UnitLevel.XA, None, None, None)])
+    months = [Observation("1.1", "P1", f"2024-{m:02d}", value=D(10)) for m in range(1, 12)]
+    year = Period.of_year(2024)
+    without = evaluate_target(TargetRef("1.1", target), "P1", year, ObservationIndex(months), tree)
+    assert without.status.value == "not_met"  # 110 < 120 and no estimate: the actual decides
+    estimate = Observation("1.1", "P1", "2024", value=D(125), estimate=True)
+    judged = evaluate_target(TargetRef("1.1", target), "P1", year, ObservationIndex([*months, estimate]), tree)
+    assert judged.status.value == "exceeded"
+    december = Observation("1.1", "P1", "2024-12", value=D(5))
+    final = evaluate_target(TargetRef("1.1", target), "P1", year, ObservationIndex([*months, december, estimate]), tree)
+    assert final.status.value == "not_met"  # a full year of actuals wins over the estimate

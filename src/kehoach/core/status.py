@@ -121,12 +121,14 @@ def project_year_end(
     actual: Figure | Decimal | None,
     period: Period,
     estimate: Figure | Decimal | None = None,
+    partial: bool = False,
 ) -> Projection | None:
-    """The year-end figure expected from the year-to-date ``actual`` through ``period``."""
+    """The year-end figure expected from the year-to-date ``actual`` through ``period``
+    (``partial``: the year's actual does not cover the whole year yet)."""
     to_date = _as_figure(actual)
     guess = _as_figure(estimate)
     elapsed = period.months_elapsed
-    if period.is_whole_year and to_date is not None:
+    if period.is_whole_year and to_date is not None and not (partial and guess is not None):
         return Projection(to_date, ProjectionMethod.ACTUAL, elapsed)
     if guess is not None:
         return Projection(guess, ProjectionMethod.ESTIMATE, elapsed)
@@ -178,8 +180,13 @@ def evaluate_status(
     period: Period,
     projection: Projection | Figure | Decimal | None = None,
     baseline: Decimal | None = None,
+    partial: bool = False,
 ) -> Assessment:
-    """Vượt / Đạt / Không đạt for the whole year, Đúng tiến độ / Có nguy cơ không đạt within it."""
+    """Vượt / Đạt / Không đạt for the whole year, Đúng tiến độ / Có nguy cơ không đạt within it.
+
+    ``partial`` says the year's actual does not cover the whole year yet (the December session
+    reports before the year is over, NĐ 09/2019): then an officer's estimate for the year,
+    when there is one, is what the year is judged on."""
     done = _as_figure(actual)
     if isinstance(projection, Projection):
         expected: Figure | None = projection.figure
@@ -187,7 +194,7 @@ def evaluate_status(
     else:
         expected, on_estimate = _as_figure(projection), False
     if period.is_whole_year:
-        if done is not None:
+        if done is not None and not (partial and expected is not None and on_estimate):
             outcome = _judge(target, done, baseline)
             if isinstance(outcome, _Reason):
                 return Assessment(Status.NO_DATA, outcome.text)

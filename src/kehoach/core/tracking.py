@@ -22,7 +22,7 @@ from kehoach.core.periods import CutoffRule, Period
 from kehoach.core.rollup import Coverage, RollupResult, reference_date, rollup
 from kehoach.core.series import ObservationIndex
 from kehoach.core.status import Assessment, Projection, Status, achievement_pct, evaluate_status, project_year_end
-from kehoach.core.targets import Target, TargetRef
+from kehoach.core.targets import OverTime, Target, TargetRef
 from kehoach.core.units import UnitTree
 
 
@@ -56,6 +56,15 @@ class TargetEvaluation:
         return None if self.projection is None else self.projection.value
 
 
+def _partial_year(target: Target, actual: RollupResult) -> bool:
+    """A cumulative figure for the year that stops before December, or with units missing."""
+    if not actual.coverage.complete:
+        return True
+    if target.over_time is not OverTime.CUMULATIVE or not actual.periods:
+        return False
+    return max(p.last_month for p in actual.periods) < 12
+
+
 def evaluate_target(
     target: TargetRef,
     unit_code: str,
@@ -81,8 +90,9 @@ def evaluate_target(
     )
     usable_estimate: Figure | None = estimate.figure if estimate.has_data and estimate.coverage.complete else None
     t = target.target
-    projection = project_year_end(t, to_date.figure, period, usable_estimate)
-    assessment = evaluate_status(t, to_date.figure, period, projection, baseline)
+    partial = period.is_whole_year and _partial_year(t, to_date)
+    projection = project_year_end(t, to_date.figure, period, usable_estimate, partial)
+    assessment = evaluate_status(t, to_date.figure, period, projection, baseline, partial)
     return TargetEvaluation(
         key=target.key,
         target=t,
