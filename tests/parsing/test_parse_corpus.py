@@ -92,3 +92,17 @@ def test_second_heldout_strict_f1():
 def test_third_heldout_strict_f1():
     # two-row table headers, deep numbering, terse commune texts, comparators in words, odd typography
     assert _score(HELDOUT3) >= 0.95
+
+
+ALL_TEXTS = [*DOCS, *HELDOUT, *HELDOUT2, *HELDOUT3]
+
+
+@pytest.mark.parametrize("path", ALL_TEXTS, ids=lambda p: p.stem)
+def test_every_development_text_reads_as_unicode(path):
+    """The file reader (the CLI's path) takes every development text as Unicode: no legacy
+    encoding is guessed for texts with symbols, superscripts or full-width characters."""
+    from kehoach.parsing.readers import read_document
+
+    source = read_document(path)
+    assert source.encoding in ("utf-8", None)
+    assert not any("bảng mã" in note for note in source.notes)

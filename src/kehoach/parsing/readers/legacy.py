@@ -336,6 +336,10 @@ def convert_legacy_text(text: str, filename: str, *, restore_capitals: bool = Tr
     return _convert_lines(text, filename, restore_capitals=restore_capitals)
 
 
+# A line is judged legacy on at least this many words that a decoding would change.
+_LINE_EVIDENCE = 4
+
+
 def _convert_lines(text: str, filename: str, *, restore_capitals: bool) -> LegacyResult:
     lines = text.split("\n")
     legacy_lines: list[int] = []
@@ -346,8 +350,8 @@ def _convert_lines(text: str, filename: str, *, restore_capitals: bool) -> Legac
             continue  # a legacy line always shows some letter no Unicode word has
         readings = judge(line)
         as_is = readings["unicode"]
-        if as_is.count < 2 or as_is.share > 0.5:
-            continue
+        if as_is.count < _LINE_EVIDENCE or as_is.share > 0.5:
+            continue  # too few odd words to judge ("đạt 9 ÷ 10%¹"): a line of Unicode with symbols
         best = max(readings["tcvn3"].share, readings["vni"].share)
         if best >= 0.85 and best >= as_is.share + 0.4:
             legacy_lines.append(i)
