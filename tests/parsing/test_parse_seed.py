@@ -105,3 +105,11 @@ def test_json_is_plain_decimal(plan):
     data = plan_to_dict(plan)
     assert data["schema"] == "kehoach.plan/1"
     assert data["document"]["date"] == "2023-12-12"
+
+
+def test_names_of_a_sentence_with_three_counts(plan):
+    keys = dict(plan.keyed_targets())
+    assert keys["5.1"].name == "Lao động đi làm việc có thời gian ở nước ngoài"
+    assert keys["5.2"].name == "Giới thiệu việc làm"
+    assert keys["5.3"].name == "Dạy nghề nông thôn"
+    assert keys["9.1"].name == "Xây dựng mới, sửa chữa nhà tình thương và nhà tình nghĩa"

@@ -194,8 +194,10 @@ def is_multi_year(folded: str, a: int, b: int, plan_year: int | None) -> bool:
     return False
 
 
-def figure_tail_end(folded: str, pos: int, limit: int) -> int:
-    """End of the words that follow a figure and still belong to it (up to a separator)."""
+def figure_tail_end(folded: str, pos: int, limit: int, before_figure: bool = False) -> int:
+    """End of the words that follow a figure and still belong to it (up to a separator).
+    ``before_figure``: ``limit`` is where the next figure's words begin, so a "và" on the way
+    joins two targets ("… cho 275 lao động và dạy nghề nông thôn 36 lao động")."""
     depth = 0
     i = pos
     while i < limit:
@@ -214,8 +216,10 @@ def figure_tail_end(folded: str, pos: int, limit: int) -> int:
             break
         elif depth == 0 and folded.startswith(" và ", i):
             rest = folded[i + 4 : limit]
-            if re.search(r"\d", rest.split(",")[0].split(";")[0]) or any(
-                m in rest for m in ("đạt chuẩn", "xếp loại", "không để")
+            if (
+                before_figure
+                or re.search(r"\d", rest.split(",")[0].split(";")[0])
+                or any(m in rest for m in ("đạt chuẩn", "xếp loại", "không để"))
             ):
                 break
         i += 1

@@ -165,7 +165,7 @@ def _read_figure(
             tail_limit = text_end + filler.start()
     elif limit is not None:
         tail_limit = text_end
-    tail_end = figure_tail_end(folded, text_end, tail_limit)
+    tail_end = figure_tail_end(folded, text_end, tail_limit, before_figure=limit is not None and tail_limit < ce)
     while (
         folded.startswith(",", tail_end)
         and len(folded[text_end:tail_end].split()) <= 2
