@@ -1,9 +1,11 @@
-# make run   - set up .venv if needed and run the demo
+# make run   - set up .venv if needed, build the demo database once and serve it on 127.0.0.1:8000
 # make test  - set up .venv if needed, then lint, type-check and test
 VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# htmx and ECharts from the npm registry (package-lock.json), copied into the app's static folder
+VENDOR := src/kehoach/web/static/vendor/.installed
 
 .PHONY: run test lint format bench clean distclean
 
@@ -15,10 +17,13 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
-	$(BIN)/kehoach demo
+$(VENDOR): package.json package-lock.json scripts/vendor-assets
+	scripts/vendor-assets
 
-test: $(STAMP)
+run: $(STAMP) $(VENDOR)
+	VENV=$(VENV) scripts/run
+
+test: $(STAMP) $(VENDOR)
 	VENV=$(VENV) scripts/check
 	VENV=$(VENV) scripts/test
 
@@ -37,4 +42,4 @@ clean:
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) node_modules src/kehoach/web/static/vendor

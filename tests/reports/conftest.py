@@ -4,7 +4,11 @@ from decimal import Decimal
 
 import pytest
 
+from kehoach.core import Observation, ObservationIndex, OrgUnit, Target, TargetRef, UnitLevel, UnitTree, parse_period
 from kehoach.core.entries import EntryForm, EntryKind, EntryRow, FigureEntry
+from kehoach.core.observations import Figure
+from kehoach.core.tracking import TargetEvaluation, evaluate_target
+from kehoach.reports.facts import TargetFacts
 
 GRADES = ("Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu")
 
@@ -62,3 +66,35 @@ def entry_form() -> EntryForm:
             ),
         ],
     )
+
+
+# Report tests: one ward, one target evaluated from a few of its own figures.
+WARD = OrgUnit("W1", "Phường 1", UnitLevel.XA)
+TREE = UnitTree([WARD])
+
+
+def evaluated(
+    target: Target,
+    period: str,
+    figures: dict[str, dict[str, object]],
+    *,
+    key: str = "1.1",
+    baseline: Decimal | None = None,
+) -> TargetEvaluation:
+    """``target`` (the ward's own figures) evaluated for ``period``; ``figures`` maps a period
+    code to Observation fields (``value=…``, ``grade=…``, ``rank=…``, ``estimate=True`` …)."""
+    observations = [Observation(key, WARD.code, code, **fields) for code, fields in figures.items()]  # type: ignore[arg-type]
+    index = ObservationIndex(observations)
+    return evaluate_target(TargetRef(key, target), WARD.code, parse_period(period), index, TREE, baseline)
+
+
+def make_facts(
+    target: Target,
+    period: str,
+    figures: dict[str, dict[str, object]],
+    *,
+    key: str = "1.1",
+    previous: Figure | None = None,
+    baseline: Decimal | None = None,
+) -> TargetFacts:
+    return TargetFacts(evaluated(target, period, figures, key=key, baseline=baseline), previous, baseline)

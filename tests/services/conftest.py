@@ -166,3 +166,13 @@ def row_counts(database_url: str) -> RowCounts:
             engine.dispose()
 
     return count
+
+
+@pytest.fixture
+def fast_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2 with cheap parameters: account tests create many passwords."""
+    from argon2 import PasswordHasher
+
+    from kehoach.services import passwords
+
+    monkeypatch.setattr(passwords, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))

@@ -25,6 +25,11 @@ TABLES = {
     "observations",
     "observation_revisions",
     "period_statuses",
+    "users",
+    "sessions",
+    "api_tokens",
+    "login_attempts",
+    "audit_events",
 }
 
 
@@ -32,8 +37,9 @@ def test_a_fresh_database_is_migrated_to_head(database_url: str) -> None:
     open_database(database_url).close()
     engine = create_engine(database_url)
     with engine.connect() as connection:
-        assert current_revision(connection) == head_revision() == "0002"
-        assert TABLES | {"alembic_version"} == set(inspect(connection).get_table_names())
+        assert current_revision(connection) == head_revision()
+        # Later revisions (0004 narratives …) add tables of their own.
+        assert TABLES | {"alembic_version"} <= set(inspect(connection).get_table_names())
     engine.dispose()
 
 
@@ -108,3 +114,59 @@ def test_plans_stored_under_0001_get_a_unit(database_url: str) -> None:
         3: ("phuong-1", "nd09"),
         4: ("don-vi-chua-ro", "nd09"),
     }
+
+
+def test_a_0002_database_with_figures_is_upgraded_to_head(database_url: str, edge_plan: Plan) -> None:
+    """Revision 0003 adds the account tables; plans, units, figures and approvals are kept."""
+    engine = create_engine(database_url)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0002")
+    with engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO units (id, code, name, level, created_at) VALUES (1, 'xa-mau', 'Xã Mẫu', 'xa', :now)"),
+            {"now": NOW},
+        )
+        connection.execute(
+            text(
+                'INSERT INTO documents (id, number, legal_bases, "references", created_at) '
+                "VALUES (1, '12/NQ-HĐND', '[]', '[]', :now)"
+            ),
+            {"now": NOW},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO plans (id, document_id, created_at, unit_code, cutoff_rule) "
+                "VALUES (1, 1, :now, 'xa-mau', 'nd09')"
+            ),
+            {"now": NOW},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO period_statuses (plan_id, unit_code, period, seq, state, reason, changed_by, changed_at) "
+                "VALUES (1, 'xa-mau', '2025-01', 1, 'submitted', '', 'Lan', :now)"
+            ),
+            {"now": NOW},
+        )
+    engine.dispose()
+    with open_database(database_url) as db, db.transaction() as tx:
+        assert tx.plans.get(1) is not None
+        assert [s.who for s in tx.period_status.history(1, "xa-mau", "2025-01")] == ["Lan"]
+        assert tx.accounts.count_users() == 0
+    engine = create_engine(database_url)
+    with engine.connect() as connection:
+        assert current_revision(connection) == head_revision()
+        names = set(inspect(connection).get_table_names())
+    engine.dispose()
+    assert {"users", "sessions", "api_tokens", "login_attempts", "audit_events"} <= names
+
+
+def test_0003_downgrades_to_0002_and_up_again(database_url: str) -> None:
+    open_database(database_url).close()
+    engine = create_engine(database_url)
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0002")
+    with engine.connect() as connection:
+        names = set(inspect(connection).get_table_names())
+    assert not names & {"users", "sessions", "api_tokens", "login_attempts", "audit_events"}
+    engine.dispose()
+    open_database(database_url).close()

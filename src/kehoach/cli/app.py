@@ -4,7 +4,24 @@ from __future__ import annotations
 
 import typer
 
-from kehoach.cli import approval, demo, documents, plans, recording, settings, sheets, status, targets, units
+from kehoach.cli import (
+    approval,
+    demo,
+    documents,
+    narratives,
+    plans,
+    recording,
+    reports,
+    reportsettings,
+    serve,
+    settings,
+    sheets,
+    status,
+    targets,
+    tokens,
+    units,
+    users,
+)
 from kehoach.cli.group import KehoachCommand, KehoachGroup
 from kehoach.cli.localization import localize_help
 
@@ -40,6 +57,13 @@ app.command("reopen", cls=KehoachCommand, options_metavar=OPTIONS)(approval.reop
 app.command("status", cls=KehoachCommand, options_metavar=OPTIONS)(status.status)
 app.command("template", cls=KehoachCommand, options_metavar=OPTIONS)(sheets.template)
 app.command("load", cls=KehoachCommand, options_metavar=OPTIONS)(sheets.load)
+app.command("report", cls=KehoachCommand, options_metavar=OPTIONS)(reports.report)
+app.command("draft-resolution", cls=KehoachCommand, options_metavar=OPTIONS)(reports.draft_resolution)
+app.command("report-settings", cls=KehoachCommand, options_metavar=OPTIONS)(reportsettings.report_settings)
+app.add_typer(narratives.app, name="narrative")
+app.add_typer(users.app, name="users")
+app.add_typer(tokens.app, name="tokens")
+app.command("serve", cls=KehoachCommand, options_metavar=OPTIONS)(serve.serve)
 
 
 def main() -> None:

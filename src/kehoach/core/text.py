@@ -72,3 +72,10 @@ def fold(text: str) -> str:
 def same_words(a: str, b: str) -> bool:
     """True when two texts are the same up to case, spacing and tone placement."""
     return " ".join(fold(a).split()) == " ".join(fold(b).split())
+
+
+def ascii_slug(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens: "Văn hóa - xã hội" → "van-hoa-xa-hoi"."""
+    decomposed = unicodedata.normalize("NFD", fold(text).replace("đ", "d"))
+    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_only))

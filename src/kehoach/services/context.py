@@ -10,22 +10,15 @@ from datetime import date
 from kehoach.core.periods import CutoffRule, Period, PeriodError, parse_period
 from kehoach.core.plan import Plan
 from kehoach.core.targets import TargetRef
-from kehoach.core.unitlevels import UnitError
 from kehoach.core.units import OrgUnit, UnitTree
 from kehoach.services.errors import DatabaseError, InputError, NotFoundError
 from kehoach.services.plans import find_plan
+from kehoach.services.unittrees import load_tree as load_tree  # re-exported: callers read the tree here
 from kehoach.storage import StoredPlan, Transaction
 
 
 def vn_date(day: date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
-
-
-def load_tree(tx: Transaction) -> UnitTree:
-    try:
-        return UnitTree(stored.unit for stored in tx.units.all())
-    except UnitError as exc:  # imports validate the tree: only a hand-edited database gets here
-        raise DatabaseError(f"danh sách đơn vị trong cơ sở dữ liệu không hợp lệ: {exc}") from exc
 
 
 def owner_texts(plan: Plan) -> dict[str, str]:

@@ -11,10 +11,15 @@ Who reports (as core.rollup expects the figures):
 The tree is read as it stands at the end of the period (plan's cut-off rule). Rows come in
 the plan's target order, units in tree order; current figures are pre-filled, and rows of an
 approved (locked) period say so.
+
+The plan must be visible to the actor; the rows are those of the unit asked (default: the
+plan's unit, or the actor's own when the plan's unit is out of their scope) and the units
+under it, which must be in the actor's scope: a trưởng khóm gets only their khóm's rows.
 """
 
 from __future__ import annotations
 
+from kehoach.core.accounts import LOCAL_OPERATOR, Actor
 from kehoach.core.entries import EntryForm, EntryKind, EntryRow, FigureEntry
 from kehoach.core.observations import Observation
 from kehoach.core.periods import Period
@@ -25,6 +30,8 @@ from kehoach.services.context import PlanContext, load_context, owner_texts
 from kehoach.services.database import unit_of_work
 from kehoach.services.entrycheck import EntryChecker
 from kehoach.services.errors import InputError
+from kehoach.services.evaluating import read_scope
+from kehoach.services.permissions import check_plan_visible
 from kehoach.storage import Database
 
 
@@ -75,17 +82,24 @@ def _prefilled(obs: Observation, period_code: str) -> FigureEntry:
 
 
 def entry_form(
-    db: Database, plan_ref: int | str, period_code: str, unit_code: str | None = None, *, estimate: bool = False
+    db: Database,
+    plan_ref: int | str,
+    period_code: str,
+    unit_code: str | None = None,
+    *,
+    estimate: bool = False,
+    actor: Actor = LOCAL_OPERATOR,
 ) -> EntryForm:
     """The rows to fill for ``period_code``: for the whole plan, or only the rows of ``unit_code``
     and the units under it; ``estimate`` asks for estimates ("ước") instead of actuals."""
     with unit_of_work(db) as tx:
         ctx = load_context(tx, plan_ref)
+        check_plan_visible(actor, ctx.unit_code, ctx.tree)
         period = ctx.period(period_code)
         problem = ctx.unit_problem(ctx.unit_code, period)
         if problem is not None:
             raise InputError(problem)
-        scope = ctx.scope_unit(unit_code, period)
+        scope = read_scope(ctx, period, unit_code, actor)
         checker = EntryChecker(ctx, tx.period_status.states(ctx.plan_id))
         slots = tx.observations.slots(ctx.plan_id, {period.code})
         owners = owner_texts(ctx.plan)

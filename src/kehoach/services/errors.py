@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kehoach.core.entries import EntryProblems, Problem
+from kehoach.core.observations import Observation
 
 
 class KehoachError(Exception):
@@ -38,3 +39,34 @@ class InputProblems(EntryProblems, InputError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+class PermissionDenied(KehoachError):
+    """The actor may not do this here (core.accounts.allowed said no)."""
+
+
+class ConflictError(KehoachError):
+    """The request clashes with what is stored (a username taken, a figure changed meanwhile)."""
+
+
+class StaleFigure(ConflictError):
+    """A figure write named the revision it replaces, and that is no longer the current one:
+    someone changed the figure meanwhile. ``current_seq`` is the current revision number (None:
+    the slot has no revision), ``current`` the current figure (None: none or cleared)."""
+
+    def __init__(self, message: str, current_seq: int | None, current: Observation | None) -> None:
+        super().__init__(message)
+        self.current_seq = current_seq
+        self.current = current
+
+
+class LoginRefused(KehoachError):
+    """Wrong username or password, or an account that cannot sign in: the message says no more."""
+
+
+class LoginThrottled(LoginRefused):
+    """Too many failed sign-ins lately; ``retry_after`` seconds until the next try is heard."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after

@@ -5,6 +5,13 @@ date) is not imported again: the existing plan comes back with ``created=False``
 
 A plan belongs to one administrative unit: ``unit_code`` when given (a stored unit), else
 the unit the document names (services.planunit), created when missing.
+
+The actor needs MANAGE_PLANS at the plan's unit; creating the unit a document names needs a
+system-wide administrator (the unit has no place in anyone's scope yet). A document already
+stored comes back only to an actor who may see its plan. Each new plan is in the audit log.
+
+``read_upload`` parses an uploaded file's bytes without storing anything (the review screen);
+``publish_plan`` stores a plan edited after review together with the source text it came from.
 """
 
 from __future__ import annotations
@@ -12,18 +19,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kehoach.core.accounts import LOCAL_OPERATOR, Action, Actor
 from kehoach.core.periods import CutoffRule
 from kehoach.core.plan import Plan
 from kehoach.core.planjson import PlanFormatError, plan_from_json
 from kehoach.core.units import OrgUnit
-from kehoach.parsing import parse_text
-from kehoach.services.context import load_tree
+from kehoach.parsing import ParsedDocument, ReadError, parse_text
+from kehoach.parsing.readers import read_bytes
+from kehoach.services.audit import log_event
 from kehoach.services.database import unit_of_work
 from kehoach.services.errors import InputError
 from kehoach.services.files import read_text_file
+from kehoach.services.permissions import check, check_plan_visible
 from kehoach.services.planunit import resolve_plan_unit
 from kehoach.services.reading import fingerprint, normalize_text, read_plan
+from kehoach.services.unittrees import load_tree
 from kehoach.storage import Database, Source
+
+MAX_UPLOAD = 20 * 1024 * 1024  # bytes: a resolution is a few hundred kilobytes
 
 JSON_SUFFIX = ".json"
 
@@ -39,29 +52,109 @@ class ImportResult:
 
 
 def _store(
-    db: Database, plan: Plan, source: Source, unit_code: str | None, cutoff_rule: CutoffRule = CutoffRule.ND09
+    db: Database,
+    plan: Plan,
+    source: Source,
+    unit_code: str | None,
+    cutoff_rule: CutoffRule = CutoffRule.ND09,
+    actor: Actor = LOCAL_OPERATOR,
 ) -> ImportResult:
     with unit_of_work(db) as tx:
+        tree = load_tree(tx)
+        if unit_code is not None and unit_code.strip() in tree:
+            check(actor, Action.MANAGE_PLANS, unit_code.strip(), tree)
         existing = tx.plans.find_existing(plan.document, source.fingerprint)
         if existing is not None:
             stored = tx.plans.get(existing)
             assert stored is not None
-            unit = load_tree(tx).find(stored.unit_code)
+            check_plan_visible(actor, stored.unit_code, tree)
+            unit = tree.find(stored.unit_code)
             return ImportResult(existing, stored.plan, created=False, source_name=stored.source_name, unit=unit)
         owner = resolve_plan_unit(tx, plan.document, unit_code)
+        if owner.created:
+            check(actor, Action.ADMINISTER, None, tree)  # a new top-level unit: rolled back when refused
+        else:
+            check(actor, Action.MANAGE_PLANS, owner.unit.code, tree)
         plan_id = tx.plans.add(plan, source, unit_code=owner.unit.code, cutoff_rule=cutoff_rule)
+        log_event(
+            tx,
+            actor,
+            "plan.import",
+            unit_code=owner.unit.code,
+            plan_id=plan_id,
+            object=f"kế hoạch số {plan_id} ({plan.document.number or source.name or 'không rõ số'})",
+            new={"number": plan.document.number, "source": source.name, "cutoff_rule": cutoff_rule.value},
+        )
     return ImportResult(plan_id, plan, True, source.name, owner.unit, owner.created)
 
 
 def import_document(
-    db: Database, path: Path | str, *, unit_code: str | None = None, cutoff_rule: CutoffRule = CutoffRule.ND09
+    db: Database,
+    path: Path | str,
+    *,
+    unit_code: str | None = None,
+    cutoff_rule: CutoffRule = CutoffRule.ND09,
+    actor: Actor = LOCAL_OPERATOR,
 ) -> ImportResult:
     """Read, parse and store a resolution file (.txt, .docx, .pdf)."""
     p = Path(path)
     parsed = read_plan(p)
     text = normalize_text(parsed.source.text)
     source = Source(text=text, name=p.name, format=parsed.source.format, fingerprint=fingerprint(text))
-    return _store(db, parsed.plan, source, unit_code, cutoff_rule)
+    return _store(db, parsed.plan, source, unit_code, cutoff_rule, actor)
+
+
+def read_upload(data: bytes, filename: str) -> ParsedDocument:
+    """Parse an uploaded resolution (.txt, .docx, .pdf) without storing it."""
+    if len(data) > MAX_UPLOAD:
+        raise InputError(f"{filename}: tệp lớn quá {MAX_UPLOAD // (1024 * 1024)} MB")
+    try:
+        source = read_bytes(data, filename)
+    except ReadError as exc:
+        raise InputError(str(exc)) from exc
+    return ParsedDocument(plan=parse_text(source.text), source=source)
+
+
+def import_upload(
+    db: Database,
+    data: bytes,
+    filename: str,
+    *,
+    unit_code: str | None = None,
+    cutoff_rule: CutoffRule = CutoffRule.ND09,
+    actor: Actor = LOCAL_OPERATOR,
+) -> ImportResult:
+    """Store an uploaded file: a kehoach.plan/1 ``.json``, else a resolution document."""
+    if Path(filename).suffix.lower() == JSON_SUFFIX:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{filename}: tệp JSON không phải UTF-8") from exc
+        return _import_json_text(db, text, filename, unit_code, cutoff_rule, actor)
+    parsed = read_upload(data, filename)
+    text = normalize_text(parsed.source.text)
+    source = Source(text=text, name=filename, format=parsed.source.format, fingerprint=fingerprint(text))
+    return _store(db, parsed.plan, source, unit_code, cutoff_rule, actor)
+
+
+def publish_plan(
+    db: Database,
+    plan: Plan,
+    *,
+    source_text: str | None = None,
+    source_name: str | None = None,
+    source_format: str | None = None,
+    unit_code: str | None = None,
+    cutoff_rule: CutoffRule = CutoffRule.ND09,
+    actor: Actor = LOCAL_OPERATOR,
+) -> ImportResult:
+    """Store a plan reviewed and edited by an officer, with the text it was read from (so spans
+    still point into it); the same document already stored is not stored again."""
+    text = normalize_text(source_text) if source_text is not None else None
+    source = Source(
+        text=text, name=source_name, format=source_format, fingerprint=fingerprint(text) if text is not None else None
+    )
+    return _store(db, plan, source, unit_code, cutoff_rule, actor)
 
 
 def import_text(
@@ -72,34 +165,62 @@ def import_text(
     format: str = "txt",
     unit_code: str | None = None,
     cutoff_rule: CutoffRule = CutoffRule.ND09,
+    actor: Actor = LOCAL_OPERATOR,
 ) -> ImportResult:
     """Parse and store a resolution given as text (pasted, or bundled with the package)."""
     normalized = normalize_text(text)
     source = Source(text=normalized, name=name, format=format, fingerprint=fingerprint(normalized))
-    return _store(db, parse_text(normalized), source, unit_code, cutoff_rule)
+    return _store(db, parse_text(normalized), source, unit_code, cutoff_rule, actor)
 
 
-def import_plan_json(
-    db: Database, source: Path | str, *, unit_code: str | None = None, cutoff_rule: CutoffRule = CutoffRule.ND09
+def _import_json_text(
+    db: Database,
+    text: str,
+    name: str | None,
+    unit_code: str | None,
+    cutoff_rule: CutoffRule,
+    actor: Actor,
 ) -> ImportResult:
-    """Store a kehoach.plan/1 plan: ``source`` is a path, or the JSON text itself (starting with "{")."""
-    if isinstance(source, str) and source.lstrip().startswith("{"):
-        text, name, label = source, None, "JSON"
-    else:
-        path = Path(source)
-        text, name, label = read_text_file(path), path.name, str(path)
     try:
         plan = plan_from_json(text)
     except PlanFormatError as exc:
-        raise InputError(f"{label}: {exc}") from exc
-    return _store(db, plan, Source(text=None, name=name, format="json", fingerprint=None), unit_code, cutoff_rule)
+        raise InputError(f"{name or 'JSON'}: {exc}") from exc
+    source = Source(text=None, name=name, format="json", fingerprint=None)
+    return _store(db, plan, source, unit_code, cutoff_rule, actor)
+
+
+def import_plan_json(
+    db: Database,
+    source: Path | str,
+    *,
+    unit_code: str | None = None,
+    cutoff_rule: CutoffRule = CutoffRule.ND09,
+    actor: Actor = LOCAL_OPERATOR,
+) -> ImportResult:
+    """Store a kehoach.plan/1 plan: ``source`` is a path, or the JSON text itself (starting with "{")."""
+    if isinstance(source, str) and source.lstrip().startswith("{"):
+        return _import_json_text(db, source, None, unit_code, cutoff_rule, actor)
+    path = Path(source)
+    text = read_text_file(path)
+    try:
+        plan = plan_from_json(text)
+    except PlanFormatError as exc:
+        raise InputError(f"{path}: {exc}") from exc
+    return _store(
+        db, plan, Source(text=None, name=path.name, format="json", fingerprint=None), unit_code, cutoff_rule, actor
+    )
 
 
 def import_path(
-    db: Database, path: Path | str, *, unit_code: str | None = None, cutoff_rule: CutoffRule = CutoffRule.ND09
+    db: Database,
+    path: Path | str,
+    *,
+    unit_code: str | None = None,
+    cutoff_rule: CutoffRule = CutoffRule.ND09,
+    actor: Actor = LOCAL_OPERATOR,
 ) -> ImportResult:
     """A ``.json`` file is a kehoach.plan/1 plan; anything else is a resolution document."""
     p = Path(path)
     if p.suffix.lower() == JSON_SUFFIX:
-        return import_plan_json(db, p, unit_code=unit_code, cutoff_rule=cutoff_rule)
-    return import_document(db, p, unit_code=unit_code, cutoff_rule=cutoff_rule)
+        return import_plan_json(db, p, unit_code=unit_code, cutoff_rule=cutoff_rule, actor=actor)
+    return import_document(db, p, unit_code=unit_code, cutoff_rule=cutoff_rule, actor=actor)

@@ -1,16 +1,24 @@
-"""Finding, listing and exporting stored plans."""
+"""Finding, listing and exporting stored plans (those the actor may see: services.permissions)."""
 
 from __future__ import annotations
 
+from kehoach.core.accounts import LOCAL_OPERATOR, Actor
 from kehoach.core.planjson import plan_to_json
 from kehoach.services.database import unit_of_work
 from kehoach.services.errors import AmbiguousReferenceError, InputError, NotFoundError
+from kehoach.services.permissions import check_plan_visible, sees_plan
+from kehoach.services.unittrees import load_tree
 from kehoach.storage import Database, PlanSummary, StoredPlan, Transaction
 
 
-def list_plans(db: Database) -> list[PlanSummary]:
+def list_plans(db: Database, *, actor: Actor = LOCAL_OPERATOR) -> list[PlanSummary]:
+    """The plans the actor may see: of units in their scope, or of a unit above theirs."""
     with unit_of_work(db) as tx:
-        return tx.plans.summaries()
+        summaries = tx.plans.summaries()
+        if actor.unit_code is None:
+            return summaries
+        tree = load_tree(tx)
+        return [summary for summary in summaries if sees_plan(actor, summary.unit_code, tree)]
 
 
 def find_plan(tx: Transaction, ref: int | str) -> StoredPlan:
@@ -36,12 +44,15 @@ def find_plan(tx: Transaction, ref: int | str) -> StoredPlan:
     return stored
 
 
-def get_plan(db: Database, ref: int | str) -> StoredPlan:
+def get_plan(db: Database, ref: int | str, *, actor: Actor = LOCAL_OPERATOR) -> StoredPlan:
     """A plan by its id (``3``, ``"3"``) or by its document number (``"74/NQ-HĐND"``)."""
     with unit_of_work(db) as tx:
-        return find_plan(tx, ref)
+        stored = find_plan(tx, ref)
+        if actor.unit_code is not None:
+            check_plan_visible(actor, stored.unit_code, load_tree(tx))
+        return stored
 
 
-def export_plan_json(db: Database, ref: int | str) -> str:
+def export_plan_json(db: Database, ref: int | str, *, actor: Actor = LOCAL_OPERATOR) -> str:
     """The plan as kehoach.plan/1 JSON text."""
-    return plan_to_json(get_plan(db, ref).plan)
+    return plan_to_json(get_plan(db, ref, actor=actor).plan)

@@ -8,8 +8,8 @@ from datetime import date
 
 from kehoach.core.plan import Document
 from kehoach.core.units import OrgUnit, UnitTree
-from kehoach.services.context import load_tree
 from kehoach.services.errors import AmbiguousReferenceError, InputError, NotFoundError
+from kehoach.services.unittrees import load_tree
 from kehoach.storage import Transaction, made_up_code, name_key, unit_for_document
 
 

@@ -1,12 +1,20 @@
-"""A plan's targets by key, and how each is measured (over units, over time)."""
+"""A plan's targets by key, and how each is measured (over units, over time).
+
+Listing needs the plan to be visible to the actor; changing a rule needs MANAGE_PLANS at the
+plan's unit and is written to the audit log.
+"""
 
 from __future__ import annotations
 
+from kehoach.core.accounts import LOCAL_OPERATOR, Action, Actor
 from kehoach.core.targets import OverTime, OverUnits, TargetRef
 from kehoach.core.text import fold
+from kehoach.services.audit import log_event
 from kehoach.services.database import unit_of_work
 from kehoach.services.errors import InputError, NotFoundError
+from kehoach.services.permissions import check
 from kehoach.services.plans import find_plan, get_plan
+from kehoach.services.unittrees import load_tree
 from kehoach.storage import Database
 
 # Vietnamese words accepted besides the values themselves.
@@ -57,9 +65,9 @@ def parse_over_time(text: str | OverTime) -> OverTime:
     raise InputError(f"cách tổng hợp theo thời gian '{text}' không hợp lệ (dùng một trong: {allowed})")
 
 
-def list_targets(db: Database, plan_ref: int | str) -> list[TargetRef]:
+def list_targets(db: Database, plan_ref: int | str, *, actor: Actor = LOCAL_OPERATOR) -> list[TargetRef]:
     """Every target of the plan with its key, in the plan's order."""
-    return [TargetRef(key, target) for key, target in get_plan(db, plan_ref).plan.keyed_targets()]
+    return [TargetRef(key, target) for key, target in get_plan(db, plan_ref, actor=actor).plan.keyed_targets()]
 
 
 def set_target_rule(
@@ -68,6 +76,8 @@ def set_target_rule(
     key: str,
     over_units: OverUnits | str | None = None,
     over_time: OverTime | str | None = None,
+    *,
+    actor: Actor = LOCAL_OPERATOR,
 ) -> TargetRef:
     """Change how target ``key`` is measured; returns the target as it now is."""
     units_rule = None if over_units is None else parse_over_units(over_units)
@@ -76,9 +86,23 @@ def set_target_rule(
         raise InputError("cần cho biết cách tổng hợp mới: theo đơn vị (over_units) hoặc theo thời gian (over_time)")
     with unit_of_work(db) as tx:
         stored = find_plan(tx, plan_ref)
-        if not tx.plans.set_target_rule(stored.plan_id, key.strip(), units_rule, time_rule):
+        check(actor, Action.MANAGE_PLANS, stored.unit_code, load_tree(tx))
+        before = dict(stored.plan.keyed_targets()).get(key.strip())
+        if before is None or not tx.plans.set_target_rule(stored.plan_id, key.strip(), units_rule, time_rule):
             keys = ", ".join(k for k, _ in stored.plan.keyed_targets()) or "không có chỉ tiêu nào"
             raise NotFoundError(f"kế hoạch số {stored.plan_id} không có chỉ tiêu mã '{key}' (các mã: {keys})")
         changed = tx.plans.get(stored.plan_id)
         assert changed is not None
-        return TargetRef(key.strip(), changed.plan.target(key.strip()))
+        after = changed.plan.target(key.strip())
+        if (before.over_units, before.over_time) != (after.over_units, after.over_time):
+            log_event(
+                tx,
+                actor,
+                "target.rule",
+                unit_code=stored.unit_code,
+                plan_id=stored.plan_id,
+                object=f"chỉ tiêu {key.strip()} ({after.name})",
+                old={"over_units": before.over_units, "over_time": before.over_time},
+                new={"over_units": after.over_units, "over_time": after.over_time},
+            )
+        return TargetRef(key.strip(), after)

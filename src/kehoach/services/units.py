@@ -1,4 +1,10 @@
-"""Administrative units: import (CSV or objects, all or nothing), list, tree."""
+"""Administrative units: import (CSV or objects, all or nothing), list, tree.
+
+Importing needs ADMINISTER where each change lands: at the parent of a new unit version
+(a new top-level unit: a system-wide administrator), at a corrected or closed unit and at
+its new parent. Every import that changes something is written to the audit log. A list for
+an actor holds the units of their scope and the units above their own.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +14,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from kehoach.core.accounts import LOCAL_OPERATOR, Action, Actor, refusal
 from kehoach.core.entries import Problem
 from kehoach.core.unitlevels import UnitError
 from kehoach.core.units import OrgUnit, UnitTree
-from kehoach.services.context import load_tree
+from kehoach.services.audit import log_event
 from kehoach.services.database import unit_of_work
-from kehoach.services.errors import InputProblems
-from kehoach.services.unitmerge import Incoming, merge_units
+from kehoach.services.errors import InputProblems, PermissionDenied
+from kehoach.services.permissions import in_scope, permitted, within
+from kehoach.services.unitmerge import Incoming, UnitChanges, merge_units
 from kehoach.services.unitsfile import UnitLine, UnitsFile, read_units_csv
+from kehoach.services.unittrees import load_tree
 from kehoach.storage import Database, Transaction
 
 
@@ -58,7 +67,18 @@ def _parent_problems(units: UnitsFile, known: set[str]) -> list[Problem]:
     ]
 
 
-def _apply(tx: Transaction, units: UnitsFile, what: str) -> UnitImportResult:
+def _check_rights(actor: Actor, before: UnitTree, after: UnitTree, changes: UnitChanges) -> None:
+    """ADMINISTER wherever the import changes the tree (see the module docstring)."""
+    places: list[tuple[str | None, UnitTree]] = [(unit.parent_code, after) for unit in changes.added]
+    for _, unit in [*changes.corrected, *changes.closed]:
+        places += [(unit.code, before), (unit.parent_code, after)]
+    refused = sorted({code or "" for code, tree in places if not permitted(actor, Action.ADMINISTER, code, tree)})
+    if refused:
+        where = ", ".join(code or "toàn hệ thống" for code in refused)
+        raise PermissionDenied(refusal(actor, Action.ADMINISTER, where))
+
+
+def _apply(tx: Transaction, units: UnitsFile, what: str, actor: Actor = LOCAL_OPERATOR) -> UnitImportResult:
     stored = tx.units.all()
     known = {s.unit.code for s in stored} | {line.unit.code for line in units.lines}
     problems = [*units.problems, *_parent_problems(units, known)]
@@ -66,35 +86,59 @@ def _apply(tx: Transaction, units: UnitsFile, what: str) -> UnitImportResult:
         raise InputProblems(problems, what)
     changes = merge_units(stored, [Incoming(line.unit, line.closes) for line in units.lines])
     try:
-        UnitTree(changes.final)
+        final = UnitTree(changes.final)
     except UnitError as exc:
         raise InputProblems(_tree_problems(exc, units), what) from exc
+    _check_rights(actor, UnitTree(u.unit for u in stored), final, changes)
     tx.units.add(changes.added)
     for unit_id, unit in [*changes.corrected, *changes.closed]:
         tx.units.update(unit_id, unit)
-    return UnitImportResult(len(changes.added), len(changes.corrected), len(changes.closed), changes.unchanged)
+    result = UnitImportResult(len(changes.added), len(changes.corrected), len(changes.closed), changes.unchanged)
+    if result.changed:
+        log_event(
+            tx,
+            actor,
+            "units.import",
+            unit_code=actor.unit_code,
+            object=what,
+            new={
+                "added": sorted({u.code for u in changes.added}),
+                "corrected": sorted({u.code for _, u in changes.corrected}),
+                "closed": sorted({u.code for _, u in changes.closed}),
+            },
+        )
+    return result
 
 
-def import_units_csv(db: Database, path: Path | str) -> UnitImportResult:
+def import_units_csv(db: Database, path: Path | str, *, actor: Actor = LOCAL_OPERATOR) -> UnitImportResult:
     """Add or correct units from a CSV file (docs/units.md): every bad row is reported with
     its line and column, and then nothing is stored."""
     units = read_units_csv(path)
     with unit_of_work(db) as tx:
-        return _apply(tx, units, f"Tệp {Path(path).name}")
+        return _apply(tx, units, f"Tệp {Path(path).name}", actor)
 
 
-def add_units(db: Database, units: Iterable[OrgUnit]) -> UnitImportResult:
+def add_units(db: Database, units: Iterable[OrgUnit], *, actor: Actor = LOCAL_OPERATOR) -> UnitImportResult:
     """Add or correct units given as objects, by the same rules as the CSV import; an end
     date (``valid_to``) given closes the version."""
     given = UnitsFile(lines=[UnitLine(u, f"mục {n}", u.valid_to is not None) for n, u in enumerate(units, start=1)])
     with unit_of_work(db) as tx:
-        return _apply(tx, given, "Danh sách đơn vị")
+        return _apply(tx, given, "Danh sách đơn vị", actor)
 
 
 def unit_tree(db: Database) -> UnitTree:
     """Every unit with its history."""
     with unit_of_work(db) as tx:
         return load_tree(tx)
+
+
+def visible_units(actor: Actor, tree: UnitTree) -> set[str]:
+    """Codes the actor sees in a unit list: their scope and the units above their unit."""
+    codes = {u.code for u in tree.units}
+    if actor.unit_code is None:
+        return codes
+    home = actor.unit_code
+    return {code for code in codes if in_scope(actor, code, tree) or (home in tree and within(tree, home, code))}
 
 
 def tree_order(tree: UnitTree, on: date | None = None) -> list[tuple[int, OrgUnit]]:
@@ -108,10 +152,14 @@ def tree_order(tree: UnitTree, on: date | None = None) -> list[tuple[int, OrgUni
     return ordered
 
 
-def list_units(db: Database, on: date | None = None, *, history: bool = False) -> list[OrgUnit]:
+def list_units(
+    db: Database, on: date | None = None, *, history: bool = False, actor: Actor = LOCAL_OPERATOR
+) -> list[OrgUnit]:
     """The units in force on ``on`` (None: those still in force), parents before children;
-    with ``history``, every version of every unit by code and start date."""
+    with ``history``, every version of every unit by code and start date. An actor with a
+    unit sees their scope and the units above it."""
     tree = unit_tree(db)
+    seen = visible_units(actor, tree)
     if history:
-        return sorted(tree.units, key=lambda u: (u.code, u.start))
-    return [unit for _, unit in tree_order(tree, on)]
+        return sorted((u for u in tree.units if u.code in seen), key=lambda u: (u.code, u.start))
+    return [unit for _, unit in tree_order(tree, on) if unit.code in seen]

@@ -13,9 +13,12 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kehoach.storage.accounts import AccountRepository
+from kehoach.storage.auditlog import AuditRepository
 from kehoach.storage.errors import StorageError
 from kehoach.storage.location import database_url
 from kehoach.storage.migrate import upgrade_to_head
+from kehoach.storage.narratives import NarrativeRepository, ReportSettingsRepository
 from kehoach.storage.observations import ObservationRepository
 from kehoach.storage.periodstatus import PeriodStatusRepository
 from kehoach.storage.plans import PlanRepository
@@ -30,6 +33,10 @@ class Transaction:
         self.units = UnitRepository(session)
         self.observations = ObservationRepository(session)
         self.period_status = PeriodStatusRepository(session)
+        self.accounts = AccountRepository(session)
+        self.audit = AuditRepository(session)
+        self.narratives = NarrativeRepository(session)
+        self.report_settings = ReportSettingsRepository(session)
 
 
 def _first_line(exc: BaseException) -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from kehoach.storage import figuretables, tables, unittables
+from kehoach.storage import accounttables, figuretables, narrativetables, tables, unittables
 from kehoach.storage.base import Base
 
-TABLE_MODULES = (tables, unittables, figuretables)
+TABLE_MODULES = (tables, unittables, figuretables, accounttables, narrativetables)
 metadata = Base.metadata
 
 __all__ = ["TABLE_MODULES", "Base", "metadata"]
