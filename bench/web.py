@@ -9,8 +9,11 @@ cán bộ phường account; the server is started, one session is signed in, th
 requests are in flight at any time): first GET /ke-hoach/1?ky=2024-06&don_vi=99001 (the ward's
 dashboard: every target evaluated for the ward and its five khóm), then POST /ke-hoach/1/nhap
 saving one figure (each user its own cell, a count target of a khóm for July 2024; each save
-changes the value, so each one writes a revision). Loopback only, bounded in count and time;
-the server is stopped at the end. Prints figures only; it asserts nothing.
+changes the value, so each one writes a revision). A third, mixed run has each user save and
+then open the dashboard in turn: every save moves the data version, so the dashboard is
+computed again far more often (services.caching) — the figures of a busy entry day. Loopback
+only, bounded in count and time; the server is stopped at the end (``--workers`` as for
+``kehoach serve``). Prints figures only; it asserts nothing.
 """
 
 from __future__ import annotations
@@ -55,10 +58,12 @@ def prepare(home: Path) -> None:
         users.create_user(db, USERNAME, PASSWORD, role=Role.WARD_OFFICER, unit_code="99001", full_name="Đo tải")
 
 
-def start_server(home: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(home: Path, port: int, workers: int | None) -> subprocess.Popen[bytes]:
     kehoach = Path(sys.executable).with_name("kehoach")
     env = {**os.environ, "KEHOACH_HOME": str(home)}
     command = [str(kehoach), "serve", "--host", HOST, "--port", str(port)]
+    if workers:
+        command += ["--workers", str(workers)]
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -102,7 +107,9 @@ def save_form(csrf: str, user: int, n: int) -> dict[str, str]:
     }
 
 
-async def measure(client: httpx.AsyncClient, users_: int, total: int, send: object, expected: int) -> list[float]:
+async def measure(
+    client: httpx.AsyncClient, users_: int, total: int, send: object, expected: int, kinds: dict[str, list[float]]
+) -> list[float]:
     timings: list[float] = []
     started = time.monotonic()
 
@@ -112,8 +119,10 @@ async def measure(client: httpx.AsyncClient, users_: int, total: int, send: obje
                 return
             t0 = time.perf_counter()
             answer = await send(index, n)  # type: ignore[operator]
-            timings.append((time.perf_counter() - t0) * 1000)
-            if answer.status_code != expected:
+            spent = (time.perf_counter() - t0) * 1000
+            timings.append(spent)
+            kinds.setdefault(answer.request.method, []).append(spent)
+            if answer.status_code != (expected if expected else (200 if answer.request.method == "GET" else 303)):
                 alert = re.search(r'role="alert">([^<]*)<', answer.text)
                 said = alert.group(1) if alert else answer.text[:200]
                 raise SystemExit(f"unexpected answer {answer.status_code}: {said}")
@@ -146,10 +155,19 @@ async def run(port: int, users_: int, total: int) -> None:
         async def save(user: int, n: int) -> httpx.Response:
             return await client.post("/ke-hoach/1/nhap", data=save_form(csrf, user, n + 1000))
 
+        async def mixed(user: int, n: int) -> httpx.Response:
+            return await (save(user, n + 2000) if n % 2 else dashboard(user, n))
+
         for name, send, expected in (("dashboard", dashboard, 200), ("save figure", save, 303)):
             t0 = time.monotonic()
-            timings = await measure(client, users_, total, send, expected)
+            timings = await measure(client, users_, total, send, expected, {})
             report(name, timings, time.monotonic() - t0)
+        kinds: dict[str, list[float]] = {}
+        t0 = time.monotonic()
+        await measure(client, users_, total, mixed, 0, kinds)
+        elapsed = time.monotonic() - t0
+        report("mixed: dash", kinds.get("GET", [0.0]), elapsed)
+        report("mixed: save", kinds.get("POST", [0.0]), elapsed)
 
 
 def main() -> None:
@@ -157,6 +175,7 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--workers", type=int, default=0, help="server processes (default: kehoach serve's)")
     args = parser.parse_args()
     users_ = max(1, min(args.users, 200))
     total = max(users_, min(args.requests, 5000))
@@ -164,9 +183,10 @@ def main() -> None:
         home = Path(folder)
         prepare(home)
         port = args.port or free_port()
-        server = start_server(home, port)
+        server = start_server(home, port, args.workers or None)
         try:
-            print(f"kehoach web bench: {users_} concurrent users, {total} requests each, demo on {HOST}:{port}")
+            workers = args.workers or "default"
+            print(f"kehoach web bench: {users_} users at once, {total} requests, {HOST}:{port}, workers={workers}")
             asyncio.run(run(port, users_, total))
         finally:
             server.terminate()

@@ -125,6 +125,7 @@ def test_serve_creates_the_administrator_once_and_runs_the_app_factory(monkeypat
                 "host": "127.0.0.1",
                 "port": 8123,
                 "reload": False,
+                "workers": serve.default_workers(),
                 "proxy_headers": True,
                 "log_level": "info",
             },
@@ -134,3 +135,7 @@ def test_serve_creates_the_administrator_once_and_runs_the_app_factory(monkeypat
     assert "Mật khẩu" not in second.stdout
     exposed = run("serve", "--host", "0.0.0.0")
     assert "Cảnh báo" in exposed.stdout
+    run("serve", "--workers", "3")
+    run("serve", "--workers", "3", "--reload")
+    assert [kw["workers"] for _, kw in calls[-2:]] == [3, 1]  # the reloader runs one process
+    assert 1 <= serve.default_workers() <= serve.MAX_DEFAULT_WORKERS

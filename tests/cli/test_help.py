@@ -1,5 +1,6 @@
 """Every command and every parameter has help text, and the README documents every command."""
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -79,3 +80,17 @@ def test_no_arguments_shows_the_command_list() -> None:
     result = CliRunner().invoke(app, [])
     for name in GROUP.commands:
         assert name in result.stdout
+
+
+def test_the_readme_opens_with_the_two_set_up_commands() -> None:
+    text = README.read_text(encoding="utf-8")
+    first_block = text.split("```")[1]
+    assert first_block.splitlines()[1:] == ["make run", "make test"]  # after the language tag
+
+
+def test_the_readme_says_where_make_run_serves() -> None:
+    script = (README.parent / "scripts" / "run").read_text(encoding="utf-8")
+    host = re.search(r'HOST="\$\{KEHOACH_HOST:-([^}]+)\}"', script)
+    port = re.search(r'PORT="\$\{KEHOACH_PORT:-([^}]+)\}"', script)
+    assert host is not None and port is not None
+    assert f"`{host.group(1)}:{port.group(1)}`" in README.read_text(encoding="utf-8")

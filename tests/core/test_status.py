@@ -88,9 +88,12 @@ def test_status_labels() -> None:
         "Chưa có số liệu",
         "Đúng tiến độ",
         "Có nguy cơ không đạt",
+        "Không giao chỉ tiêu riêng",
     ]
     assert STATUS_LABELS[Status.AT_RISK] == "Có nguy cơ không đạt"
     assert Status.MET.is_final and Status.NO_DATA.is_final and not Status.ON_TRACK.is_final
+    assert Status.NOT_ASSIGNED.value == "not_assigned" and not Status.NOT_ASSIGNED.is_verdict
+    assert all(s.is_verdict for s in Status if s is not Status.NOT_ASSIGNED)
     assert Assessment(Status.MET).label == "Đạt"
 
 

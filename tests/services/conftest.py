@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -176,3 +177,35 @@ def fast_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     from kehoach.services import passwords
 
     monkeypatch.setattr(passwords, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
+def at_once(monkeypatch: pytest.MonkeyPatch, repository: type, *writes: Callable[[], object]) -> list[object]:
+    """Run ``writes`` in threads, each held just before its first write (``repository.append``)
+    until every one has read the slot: the race two people saving together run. Each write's
+    result, or the error it raised."""
+    barrier = threading.Barrier(len(writes), timeout=20)
+    held = threading.local()
+    append = repository.append
+
+    def paused(self: object, *args: object, **kwargs: object) -> object:
+        if not getattr(held, "done", False):  # the second run of a unit of work goes straight on
+            held.done = True
+            barrier.wait()
+        return append(self, *args, **kwargs)
+
+    monkeypatch.setattr(repository, "append", paused)
+    outcomes: list[object] = [None] * len(writes)
+
+    def run(number: int) -> None:
+        try:
+            outcomes[number] = writes[number]()
+        except Exception as exc:
+            outcomes[number] = exc
+
+    threads = [threading.Thread(target=run, args=(number,)) for number in range(len(writes))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not any(thread.is_alive() for thread in threads)
+    return outcomes

@@ -10,12 +10,14 @@ from openpyxl import load_workbook
 from sqlalchemy import create_engine, text
 
 from kehoach.core import OrgUnit, UnitLevel
+from kehoach.core.accounts import Actor, Role
 from kehoach.core.entries import EntryProblems
 from kehoach.core.entrysheet import COLUMNS, SHEET_NAME, Column
 from kehoach.reports.entryform import FIRST_DATA_ROW
 from kehoach.services import (
     InputError,
     NotFoundError,
+    PermissionDenied,
     add_units,
     approve,
     evaluate_plan,
@@ -30,6 +32,8 @@ from kehoach.storage import Database
 WARD = "99001"
 KHOM = [f"99001-0{i}" for i in range(1, 6)]
 SHEET = "Trang tính “Nhập liệu”"
+KHOM_HEAD = Actor("lan", Role.KHOM_HEAD, KHOM[0], user_id=7)
+OFFICER = Actor("binh", Role.WARD_OFFICER, WARD, user_id=8)
 
 
 @pytest.fixture
@@ -292,3 +296,55 @@ def test_unknown_plans_and_unreadable_files(db: Database, plan_id: int, tmp_path
 )
 def test_plan_problems_are_placed_in_their_column(message: str, column: Column | None) -> None:
     assert problem_column(message) is column
+
+
+def test_a_khom_head_cannot_load_rows_of_another_khom(
+    db: Database, plan_id: int, tmp_path: Path, database_url: str
+) -> None:
+    record(db, plan_id, "5.1", KHOM[2], "2024-06", value=Decimal(4), who="A")
+    make_template(db, plan_id, "2024-06", None, tmp_path / "bieu.xlsx")
+    template = Template(tmp_path / "bieu.xlsx")
+    template.put("5.2", KHOM[0], Column.VALUE, 6)  # their own khóm: fine
+    other = template.put("5.2", KHOM[1], Column.VALUE, 9)
+    same = template.row("5.1", KHOM[2])  # prefilled, equal to what is stored: still not theirs
+    path = template.save()
+    before = counts(database_url)
+
+    with pytest.raises(EntryProblems) as refused:
+        load_file(db, path, who="ai đó", actor=KHOM_HEAD)
+
+    assert counts(database_url) == before
+    assert [(p.location, p.message) for p in refused.value.problems] == [
+        (
+            f"{SHEET}, dòng {row}, cột E (Mã đơn vị)",
+            f"Tài khoản lan (Trưởng khóm) không có quyền nhập số liệu tại Khóm {n} ({KHOM[n - 1]})",
+        )
+        for row, n in sorted([(other, 2), (same, 3)])
+    ]
+
+    result = load_file(db, path, who="ai đó", actor=OFFICER)  # the ward officer: every khóm is theirs
+    assert (result.created, result.unchanged) == (2, 1)
+    (revision,) = history(db, plan_id, "5.2", KHOM[1], "2024-06")
+    assert revision.who == "binh"  # the account, not the name it typed
+
+
+def test_a_khom_head_gets_and_loads_their_own_rows(db: Database, plan_id: int, tmp_path: Path) -> None:
+    form = make_template(db, plan_id, "2024-06", None, tmp_path / "bieu.xlsx", actor=KHOM_HEAD)
+    assert {row.unit_code for row in form.rows} == {KHOM[0]}
+    template = Template(tmp_path / "bieu.xlsx")
+    template.put("5.2", KHOM[0], Column.VALUE, 6)
+    assert load_file(db, template.save(), actor=KHOM_HEAD).created == 1
+    (revision,) = history(db, plan_id, "5.2", KHOM[0], "2024-06")
+    assert revision.who == "lan"
+
+
+def test_a_plan_out_of_sight_is_refused(db: Database, plan_id: int, tmp_path: Path) -> None:
+    add_units(db, [OrgUnit("99002", "Phường 2", UnitLevel.XA)])
+    stranger = Actor("em", Role.WARD_OFFICER, "99002", user_id=9)
+    make_template(db, plan_id, "2024-06", None, tmp_path / "bieu.xlsx")
+    with pytest.raises(PermissionDenied):
+        make_template(db, plan_id, "2024-06", None, tmp_path / "bieu2.xlsx", actor=stranger)
+    template = Template(tmp_path / "bieu.xlsx")
+    template.put("5.2", KHOM[0], Column.VALUE, 6)
+    with pytest.raises(PermissionDenied):
+        load_file(db, template.save(), actor=stranger)

@@ -10,7 +10,7 @@ from sqlalchemy.exc import DBAPIError
 
 from kehoach.core import Comparator, Document, Indicator, Observation, Plan, Target
 from kehoach.core.approval import PeriodState
-from kehoach.storage import Change, Database, StorageError
+from kehoach.storage import Change, Database, StorageError, WriteConflict
 
 D = Decimal
 PLAN = Plan(
@@ -92,6 +92,47 @@ def test_a_bulk_append_checks_foreign_keys(db: Database) -> None:
         tx.observations.append(plan_id, changes, "bench")
     with db.transaction() as tx:
         assert tx.observations.count(plan_id) == 0
+
+
+@pytest.mark.parametrize("units", [1, 300])  # an ordinary insert; the bulk path
+def test_a_slot_or_revision_stored_meanwhile_is_a_write_conflict(db: Database, units: int) -> None:
+    """What a second writer meets when the first stored the same slot or revision number first."""
+    plan_id = _plan(db)
+    figures = [_obs("1.1", f"U{u}", 1, u) for u in range(units)]
+    changes = [Change((o.target_key, o.unit_code, o.period.code, False), None, 1, o) for o in figures]
+    with db.transaction() as tx:
+        tx.observations.append(plan_id, changes, "first")
+    with pytest.raises(WriteConflict, match="vừa được người khác sửa"), db.transaction() as tx:
+        tx.observations.append(plan_id, changes, "second")  # the same new slots
+    with db.transaction() as tx:
+        slots = tx.observations.slots(plan_id, {"2024-01"})
+    again = [Change(key, slot.observation_id, 1, _obs("1.1", key[1], 1, 7)) for key, slot in slots.items()]
+    with pytest.raises(WriteConflict), db.transaction() as tx:
+        tx.observations.append(plan_id, again, "second")  # revision 1 of each slot again
+    with db.transaction() as tx:
+        assert tx.observations.count(plan_id) == units
+        assert {o.value for o in tx.observations.current(plan_id)} == {D(u) for u in range(units)}
+
+
+def test_a_missing_target_is_no_write_conflict(db: Database) -> None:
+    plan_id = _plan(db)
+    change = Change(("9.9", "U1", "2024-01", False), None, 1, _obs("9.9", "U1", 1, 1))
+    with pytest.raises(StorageError) as refused, db.transaction() as tx:
+        tx.observations.append(plan_id, [change], "a")
+    assert not isinstance(refused.value, WriteConflict)
+
+
+def test_a_transition_numbered_meanwhile_is_a_write_conflict(db: Database) -> None:
+    plan_id = _plan(db)
+    with db.transaction() as tx:
+        tx.period_status.append(plan_id, "U1", "2024-01", PeriodState.SUBMITTED, "a", after=0)
+    with (
+        pytest.raises(WriteConflict, match="Trạng thái kỳ báo cáo vừa được người khác thay đổi"),
+        db.transaction() as tx,
+    ):
+        tx.period_status.append(plan_id, "U1", "2024-01", PeriodState.SUBMITTED, "b", after=0)
+    with db.transaction() as tx:
+        assert [c.who for c in tx.period_status.history(plan_id, "U1", "2024-01")] == ["a"]
 
 
 @pytest.mark.parametrize("table", ["observations", "observation_revisions", "period_statuses"])

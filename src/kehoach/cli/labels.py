@@ -22,4 +22,5 @@ STATUS_STYLES = {
     Status.AT_RISK: "bold yellow",
     Status.NOT_MET: "bold red",
     Status.NO_DATA: "dim",
+    Status.NOT_ASSIGNED: "dim italic",
 }

@@ -2,6 +2,12 @@
 
 The app is named by its import string (``kehoach.web.app:create_app``, a factory), so the
 CLI does not import the web layer; it reads the same database settings from the environment.
+
+``--workers N`` runs N server processes (default: one per CPU core, at most 4; one with
+``--reload``): page work is CPU-bound Python, and one process uses one core. Each worker
+opens the database itself and keeps its own memo of loaded plans and evaluations
+(services.caching): they stay correct across workers because every value is keyed by the
+data version read from the database, which any worker's write moves.
 """
 
 from __future__ import annotations
@@ -16,6 +22,12 @@ from kehoach.cli.output import say
 
 APP_FACTORY = "kehoach.web.app:create_app"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+MAX_DEFAULT_WORKERS = 4
+
+
+def default_workers() -> int:
+    """One worker per CPU core, at most :data:`MAX_DEFAULT_WORKERS`."""
+    return max(1, min(MAX_DEFAULT_WORKERS, os.cpu_count() or 1))
 
 
 def serve(
@@ -24,6 +36,16 @@ def serve(
         typer.Option("--host", help="Địa chỉ lắng nghe (0.0.0.0 để máy khác trong mạng truy cập).", metavar="ĐỊA_CHỈ"),
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Cổng lắng nghe.", metavar="CỔNG")] = 8000,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            max=64,
+            help="Số tiến trình phục vụ song song (mặc định: số lõi CPU, tối đa 4; 1 khi dùng --reload).",
+            metavar="SỐ",
+        ),
+    ] = None,
     reload: Annotated[
         bool, typer.Option("--reload", help="Tự khởi động lại khi mã nguồn thay đổi (khi phát triển).")
     ] = False,
@@ -50,4 +72,14 @@ def serve(
         say("Cảnh báo: đang mở cho máy khác truy cập qua HTTP; mật khẩu đi qua mạng không được mã hóa.")
     import uvicorn  # here: only this command needs the server
 
-    uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, reload=reload, proxy_headers=True, log_level="info")
+    count = 1 if reload else (workers or default_workers())
+    uvicorn.run(
+        APP_FACTORY,
+        factory=True,
+        host=host,
+        port=port,
+        reload=reload,
+        workers=count,
+        proxy_headers=True,
+        log_level="info",
+    )

@@ -9,6 +9,7 @@ import typer
 
 from kehoach import services
 from kehoach.cli.output import say
+from kehoach.core.accounts import LOCAL_OPERATOR
 from kehoach.core.entries import EntryProblems
 
 
@@ -40,7 +41,7 @@ def template(
     from kehoach.services.spreadsheets import make_template  # loaded on use: keeps start-up light
 
     with services.open_database() as db:
-        form = make_template(db, plan, period, unit, output)
+        form = make_template(db, plan, period, unit, output, actor=LOCAL_OPERATOR)
     locked = sum(1 for row in form.rows if row.locked)
     tail = f", {locked} dòng thuộc kỳ đã được duyệt (khóa)" if locked else ""
     say(f"Đã ghi biểu nhập số liệu {form.period_label} ra {output}: {len(form.rows)} dòng{tail}.")
@@ -70,7 +71,7 @@ def load(
 
     with services.open_database() as db:
         try:
-            result = load_file(db, file, who=by or services.default_who(), plan_ref=plan)
+            result = load_file(db, file, who=by or services.default_who(), plan_ref=plan, actor=LOCAL_OPERATOR)
         except EntryProblems as exc:
             _print_problems(file, exc)
             raise typer.Exit(1) from None

@@ -119,6 +119,14 @@ def _is_graded(target: Target) -> bool:
     return target.comparator in (Comparator.QUALITATIVE, Comparator.RANK_TOP)
 
 
+def effective_over_units(target: Target) -> OverUnits:
+    """How the target is rolled up over units: its rule, except that grades and ranks, which do
+    not add up, are the unit's own (``unit_only``) when the rule says ``sum`` or ``ratio``."""
+    if _is_graded(target) and target.over_units in (OverUnits.SUM, OverUnits.RATIO):
+        return OverUnits.UNIT_ONLY
+    return target.over_units
+
+
 def reference_date(tree: UnitTree, unit_code: str, period: Period, rule: CutoffRule = CutoffRule.ND09) -> date:
     """The day whose unit tree a roll-up reads: the period's last day, or the last day in
     the period on which the unit was in force."""
@@ -255,9 +263,7 @@ def rollup(
     """The actual (``estimate=False``) or estimate of ``target`` for ``unit_code`` over ``period``."""
     t = target.target
     graded = _is_graded(t)
-    over_units = t.over_units
-    if graded and over_units in (OverUnits.SUM, OverUnits.RATIO):
-        over_units = OverUnits.UNIT_ONLY
+    over_units = effective_over_units(t)
     over_time = OverTime.LATEST if graded else t.over_time
     ratio = over_units is OverUnits.RATIO
     run = _Rollup(target.key, period, index, estimate, t.is_percent)

@@ -1,5 +1,6 @@
 """Status of a target (Vượt, Đạt, Không đạt, Chưa có số liệu, Đúng tiến độ, Có nguy cơ
-không đạt), the projection to year end, and TH/KH % (DESIGN §3).
+không đạt; and Không giao chỉ tiêu riêng for a unit below the plan's that has no target of
+its own: core.tracking), the projection to year end, and TH/KH % (DESIGN §3).
 
 Decisions where the brief was silent:
 
@@ -44,6 +45,7 @@ class Status(StrEnum):
     NO_DATA = "no_data"
     ON_TRACK = "on_track"
     AT_RISK = "at_risk"
+    NOT_ASSIGNED = "not_assigned"  # a unit below the plan's with no target of its own: no verdict
 
     @property
     def label(self) -> str:
@@ -51,8 +53,13 @@ class Status(StrEnum):
 
     @property
     def is_final(self) -> bool:
-        """A year-end verdict (or no data), not a judgement of progress."""
+        """A year-end verdict (or no data, or no target), not a judgement of progress."""
         return self not in (Status.ON_TRACK, Status.AT_RISK)
+
+    @property
+    def is_verdict(self) -> bool:
+        """Judged against a target (or could not be for want of figures): all but NOT_ASSIGNED."""
+        return self is not Status.NOT_ASSIGNED
 
 
 STATUS_LABELS = {
@@ -62,6 +69,7 @@ STATUS_LABELS = {
     Status.NO_DATA: "Chưa có số liệu",
     Status.ON_TRACK: "Đúng tiến độ",
     Status.AT_RISK: "Có nguy cơ không đạt",
+    Status.NOT_ASSIGNED: "Không giao chỉ tiêu riêng",
 }
 
 _FINAL = {Outcome.EXCEEDED: Status.EXCEEDED, Outcome.MET: Status.MET, Outcome.NOT_MET: Status.NOT_MET}

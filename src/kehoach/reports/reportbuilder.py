@@ -196,6 +196,8 @@ def counts_sentence(data: ReportInput) -> str:
         )
         parts.append(f"{count[Status.AT_RISK]} chỉ tiêu có nguy cơ không đạt")
     parts.append(f"{count[Status.NO_DATA]} chỉ tiêu chưa có số liệu để đánh giá")
+    if count[Status.NOT_ASSIGNED]:
+        parts.append(f"{count[Status.NOT_ASSIGNED]} chỉ tiêu chung của đơn vị cấp trên, không giao riêng")
     when = "" if data.period.is_whole_year else f", đến hết {period_phrase(data.period)}"
     return f"Trong tổng số {total} chỉ tiêu của Nghị quyết{when}: " + "; ".join(parts) + "."
 

@@ -2,10 +2,10 @@
 
     open_database(url=None) -> Database
     read_plan(path) -> ParsedDocument                        (no database)
-    import_document(db, path, *, unit_code=None) -> ImportResult     (.txt/.docx/.pdf)
+    import_document(db, path, *, unit_code=None) -> ImportResult     (.txt/.docx/.pdf; .json by suffix)
     import_text(db, text, name=None, format="txt", unit_code=None) -> ImportResult
     import_plan_json(db, path_or_text, *, unit_code=None) -> ImportResult   (kehoach.plan/1)
-    import_path(db, path, *, unit_code=None) -> ImportResult         (by suffix)
+    import_path(db, path, *, unit_code=None) -> ImportResult         (the same as import_document)
     import_demo(db) -> ImportResult
     list_plans(db) -> list[PlanSummary]
     get_plan(db, ref) -> StoredPlan                          (id or document number)
@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from kehoach.services.entryform import entry_form
     from kehoach.services.errors import (
         AmbiguousReferenceError,
+        ConcurrentWrite,
         ConflictError,
         DatabaseError,
         InputError,
@@ -219,6 +220,7 @@ _EXPORTS = {
     "parse_role": "kehoach.services.users",
     "set_active": "kehoach.services.users",
     "set_password": "kehoach.services.users",
+    "ConcurrentWrite": "kehoach.services.errors",
     "ConflictError": "kehoach.services.errors",
     "LoginRefused": "kehoach.services.errors",
     "LoginThrottled": "kehoach.services.errors",
@@ -241,6 +243,7 @@ __all__ = [
     "AmbiguousReferenceError",
     "ApiToken",
     "AuditEntry",
+    "ConcurrentWrite",
     "ConflictError",
     "CurrentFigure",
     "Database",

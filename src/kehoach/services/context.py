@@ -1,20 +1,29 @@
-"""What every tracking use case needs to know about one plan, loaded once per transaction:
-the plan, its targets by key, its unit and the unit tree, its cut-off rule, and the checks
-"may this unit report for this period in this plan?"."""
+"""What every tracking use case needs to know about one plan: the plan, its targets by key,
+its unit and the unit tree, its cut-off rule, and the checks "may this unit report for this
+period in this plan?".
+
+Loaded once per data version and kept in the database's memo (services.caching): a context is
+read-only once built (its lookups only fill their own caches), so one serves every request
+of that version."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
 
+from kehoach.core.accounts import LOCAL_OPERATOR, Actor
 from kehoach.core.periods import CutoffRule, Period, PeriodError, parse_period
 from kehoach.core.plan import Plan
 from kehoach.core.targets import TargetRef
 from kehoach.core.units import OrgUnit, UnitTree
+from kehoach.services.caching import CONTEXTS, kept, structure
+from kehoach.services.database import unit_of_work
 from kehoach.services.errors import DatabaseError, InputError, NotFoundError
+from kehoach.services.permissions import check_plan_visible
 from kehoach.services.plans import find_plan
 from kehoach.services.unittrees import load_tree as load_tree  # re-exported: callers read the tree here
-from kehoach.storage import StoredPlan, Transaction
+from kehoach.services.unittrees import tree_at
+from kehoach.storage import Database, DataVersion, StoredPlan, Transaction
 
 
 def vn_date(day: date) -> str:
@@ -168,9 +177,27 @@ class PlanContext:
         return found
 
 
+def open_plan(db: Database, plan_ref: int | str, *, actor: Actor = LOCAL_OPERATOR) -> PlanContext:
+    """A plan's context, for an actor who may see the plan (services.permissions)."""
+    with unit_of_work(db) as tx:
+        ctx = load_context(tx, plan_ref)
+    check_plan_visible(actor, ctx.unit_code, ctx.tree)
+    return ctx
+
+
 def load_context(tx: Transaction, plan_ref: int | str) -> PlanContext:
+    """The plan's context as ``tx`` sees it (kept for the data version: services.caching)."""
+    return context_at(tx, plan_ref, tx.versions.current())
+
+
+def context_at(tx: Transaction, plan_ref: int | str, version: DataVersion | None) -> PlanContext:
+    """:func:`load_context` for the data version already read in ``tx``."""
+    return kept(tx, CONTEXTS, str(plan_ref).strip(), structure(version), lambda: _read_context(tx, plan_ref, version))
+
+
+def _read_context(tx: Transaction, plan_ref: int | str, version: DataVersion | None) -> PlanContext:
     stored = find_plan(tx, plan_ref)
-    tree = load_tree(tx)
+    tree = tree_at(tx, version)
     if stored.unit_code not in tree:
         raise DatabaseError(
             f"kế hoạch số {stored.plan_id} thuộc đơn vị mã '{stored.unit_code}' nhưng không có đơn vị này"

@@ -49,6 +49,13 @@ class ConflictError(KehoachError):
     """The request clashes with what is stored (a username taken, a figure changed meanwhile)."""
 
 
+class ConcurrentWrite(ConflictError):
+    """Someone else stored the same figure or approval step at the very same moment, first:
+    nothing of this write was stored. Use cases that write figures or approval steps run once
+    more when it happens (they then see the other write, and a write naming the revision it
+    replaces is refused as :class:`StaleFigure`); this is raised only when that collides again."""
+
+
 class StaleFigure(ConflictError):
     """A figure write named the revision it replaces, and that is no longer the current one:
     someone changed the figure meanwhile. ``current_seq`` is the current revision number (None:

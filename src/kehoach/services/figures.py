@@ -1,6 +1,6 @@
 """Reading the current figures of a plan for a period, with each slot's revision number (what a
 write names in ``replaces``), limited to the unit asked and the units under it in the actor's
-scope."""
+scope; the latest month with figures."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from kehoach.core.accounts import LOCAL_OPERATOR, Actor
 from kehoach.core.observations import Observation
-from kehoach.services.context import load_context
+from kehoach.core.periods import Period, PeriodKind
+from kehoach.services.caching import EVALUATIONS, kept
+from kehoach.services.context import context_at, load_context
 from kehoach.services.database import unit_of_work
 from kehoach.services.evaluating import read_scope
 from kehoach.services.permissions import check_plan_visible, in_scope
@@ -54,3 +56,21 @@ def current_figures(
         found.append(CurrentFigure(key, unit, code, is_estimate, slot.seq, slot.current))
     found.sort(key=lambda f: (order.get(f.target_key, len(order)), f.unit_code, f.estimate))
     return found
+
+
+def latest_month(db: Database, plan_ref: int | str, year: int) -> Period | None:
+    """The last month of ``year`` that has any recorded figure of the plan (actuals only; the
+    month a dashboard opens on), kept for the data version."""
+    with unit_of_work(db) as tx:
+        version = tx.versions.current()
+        ctx = context_at(tx, plan_ref, version)
+
+        def find() -> Period | None:
+            months = [
+                o.period.last_month
+                for o in tx.observations.current(ctx.plan_id)
+                if not o.estimate and o.period.year == year
+            ]
+            return Period(PeriodKind.MONTH, year, max(months)) if months else None
+
+        return kept(tx, EVALUATIONS, (ctx.plan_id, "#latest-month", year), version, find)

@@ -88,20 +88,10 @@ def _store(
     return ImportResult(plan_id, plan, True, source.name, owner.unit, owner.created)
 
 
-def import_document(
-    db: Database,
-    path: Path | str,
-    *,
-    unit_code: str | None = None,
-    cutoff_rule: CutoffRule = CutoffRule.ND09,
-    actor: Actor = LOCAL_OPERATOR,
-) -> ImportResult:
-    """Read, parse and store a resolution file (.txt, .docx, .pdf)."""
-    p = Path(path)
-    parsed = read_plan(p)
-    text = normalize_text(parsed.source.text)
-    source = Source(text=text, name=p.name, format=parsed.source.format, fingerprint=fingerprint(text))
-    return _store(db, parsed.plan, source, unit_code, cutoff_rule, actor)
+def _text_source(text: str, name: str | None, format: str | None) -> Source:
+    """The source of a plan read from ``text``: normalized, and fingerprinted to find it again."""
+    normalized = normalize_text(text)
+    return Source(text=normalized, name=name, format=format, fingerprint=fingerprint(normalized))
 
 
 def read_upload(data: bytes, filename: str) -> ParsedDocument:
@@ -132,9 +122,9 @@ def import_upload(
             raise InputError(f"{filename}: tệp JSON không phải UTF-8") from exc
         return _import_json_text(db, text, filename, unit_code, cutoff_rule, actor)
     parsed = read_upload(data, filename)
-    text = normalize_text(parsed.source.text)
-    source = Source(text=text, name=filename, format=parsed.source.format, fingerprint=fingerprint(text))
-    return _store(db, parsed.plan, source, unit_code, cutoff_rule, actor)
+    return _store(
+        db, parsed.plan, _text_source(parsed.source.text, filename, parsed.source.format), unit_code, cutoff_rule, actor
+    )
 
 
 def publish_plan(
@@ -150,10 +140,10 @@ def publish_plan(
 ) -> ImportResult:
     """Store a plan reviewed and edited by an officer, with the text it was read from (so spans
     still point into it); the same document already stored is not stored again."""
-    text = normalize_text(source_text) if source_text is not None else None
-    source = Source(
-        text=text, name=source_name, format=source_format, fingerprint=fingerprint(text) if text is not None else None
-    )
+    if source_text is None:
+        source = Source(text=None, name=source_name, format=source_format, fingerprint=None)
+    else:
+        source = _text_source(source_text, source_name, source_format)
     return _store(db, plan, source, unit_code, cutoff_rule, actor)
 
 
@@ -168,9 +158,9 @@ def import_text(
     actor: Actor = LOCAL_OPERATOR,
 ) -> ImportResult:
     """Parse and store a resolution given as text (pasted, or bundled with the package)."""
-    normalized = normalize_text(text)
-    source = Source(text=normalized, name=name, format=format, fingerprint=fingerprint(normalized))
-    return _store(db, parse_text(normalized), source, unit_code, cutoff_rule, actor)
+    source = _text_source(text, name, format)
+    assert source.text is not None
+    return _store(db, parse_text(source.text), source, unit_code, cutoff_rule, actor)
 
 
 def _import_json_text(
@@ -180,11 +170,13 @@ def _import_json_text(
     unit_code: str | None,
     cutoff_rule: CutoffRule,
     actor: Actor,
+    where: str | None = None,
 ) -> ImportResult:
+    """Store a kehoach.plan/1 plan given as JSON text; ``where`` names it in errors (default: ``name``)."""
     try:
         plan = plan_from_json(text)
     except PlanFormatError as exc:
-        raise InputError(f"{name or 'JSON'}: {exc}") from exc
+        raise InputError(f"{where or name or 'JSON'}: {exc}") from exc
     source = Source(text=None, name=name, format="json", fingerprint=None)
     return _store(db, plan, source, unit_code, cutoff_rule, actor)
 
@@ -201,17 +193,10 @@ def import_plan_json(
     if isinstance(source, str) and source.lstrip().startswith("{"):
         return _import_json_text(db, source, None, unit_code, cutoff_rule, actor)
     path = Path(source)
-    text = read_text_file(path)
-    try:
-        plan = plan_from_json(text)
-    except PlanFormatError as exc:
-        raise InputError(f"{path}: {exc}") from exc
-    return _store(
-        db, plan, Source(text=None, name=path.name, format="json", fingerprint=None), unit_code, cutoff_rule, actor
-    )
+    return _import_json_text(db, read_text_file(path), path.name, unit_code, cutoff_rule, actor, where=str(path))
 
 
-def import_path(
+def import_document(
     db: Database,
     path: Path | str,
     *,
@@ -219,8 +204,15 @@ def import_path(
     cutoff_rule: CutoffRule = CutoffRule.ND09,
     actor: Actor = LOCAL_OPERATOR,
 ) -> ImportResult:
-    """A ``.json`` file is a kehoach.plan/1 plan; anything else is a resolution document."""
+    """Store a file: a resolution (.txt, .docx, .pdf) read and parsed, or by its ``.json``
+    suffix a kehoach.plan/1 plan."""
     p = Path(path)
     if p.suffix.lower() == JSON_SUFFIX:
         return import_plan_json(db, p, unit_code=unit_code, cutoff_rule=cutoff_rule, actor=actor)
-    return import_document(db, p, unit_code=unit_code, cutoff_rule=cutoff_rule, actor=actor)
+    parsed = read_plan(p)
+    return _store(
+        db, parsed.plan, _text_source(parsed.source.text, p.name, parsed.source.format), unit_code, cutoff_rule, actor
+    )
+
+
+import_path = import_document  # the name the CLI's ``kehoach import`` uses: any file, by its suffix

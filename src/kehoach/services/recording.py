@@ -11,7 +11,10 @@ it: the actor's username; for the local operator (the CLI), ``who`` (``--by``) w
 
 A write may name the revision it replaces (``replaces``: the slot's current revision number,
 or None for a slot never written): when someone changed the figure meanwhile, the write is
-refused with :class:`StaleFigure`, holding the current figure, so no update is lost.
+refused with :class:`StaleFigure`, holding the current figure, so no update is lost. Two
+writes of one slot at the very same moment are one after the other (services.database
+.write_work): the second sees the first's figure, and is refused as stale if it named the
+revision it replaced.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from kehoach.core.entries import FigureEntry, Problem
 from kehoach.core.observations import Observation
 from kehoach.core.periods import PeriodError, parse_period
 from kehoach.services.context import PlanContext, load_context
-from kehoach.services.database import unit_of_work
+from kehoach.services.database import write_work
 from kehoach.services.entrycheck import EntryChecker, same_figure
 from kehoach.services.errors import InputError, InputProblems, StaleFigure
 from kehoach.services.permissions import check, check_all
@@ -207,12 +210,7 @@ def record_many(
     """Record many figures in one transaction: all of them, or (``InputProblems``, a core
     ``EntryProblems`` listing every problem with its location; ``PermissionDenied``;
     ``StaleFigure``) none."""
-    name = recorded_name(actor, who)
-    with unit_of_work(db) as tx:
-        ctx = load_context(tx, plan_ref)
-        return write_entries(
-            tx, ctx, entries, who=name, source=source or "", reason=reason or "", actor=actor, replaces=replaces
-        )
+    return _record(db, plan_ref, entries, who, source, reason, actor, replaces, keep_changes=True)
 
 
 def record_bulk(
@@ -227,12 +225,39 @@ def record_bulk(
 ) -> RecordResult:
     """:func:`record_many` for loads of any size (a province's year): the same checks and the
     same single transaction, written with executemany inserts; the result keeps counts only."""
+    return _record(db, plan_ref, entries, who, source, reason, actor, None, keep_changes=False)
+
+
+def _record(
+    db: Database,
+    plan_ref: int | str,
+    entries: Iterable[FigureEntry],
+    who: str | None,
+    source: str | None,
+    reason: str | None,
+    actor: Actor,
+    replaces: Mapping[SlotKey, int | None] | None,
+    *,
+    keep_changes: bool,
+) -> RecordResult:
     name = recorded_name(actor, who)
-    with unit_of_work(db) as tx:
+    batch = list(entries)  # read again when the unit of work runs once more (database.write_work)
+
+    def work(tx: Transaction) -> RecordResult:
         ctx = load_context(tx, plan_ref)
         return write_entries(
-            tx, ctx, entries, who=name, source=source or "", reason=reason or "", keep_changes=False, actor=actor
+            tx,
+            ctx,
+            batch,
+            who=name,
+            source=source or "",
+            reason=reason or "",
+            keep_changes=keep_changes,
+            actor=actor,
+            replaces=replaces,
         )
+
+    return write_work(db, work)
 
 
 def record(
@@ -284,7 +309,8 @@ def clear(
 ) -> RecordResult:
     """Clear a recorded figure: a revision with no figure is appended (the history stays)."""
     name = recorded_name(actor, who)
-    with unit_of_work(db) as tx:
+
+    def work(tx: Transaction) -> RecordResult:
         ctx = load_context(tx, plan_ref)
         target = ctx.target(key)
         period = ctx.period(period_code)
@@ -302,3 +328,5 @@ def clear(
         change = Change(key_of_slot, slot.observation_id, slot.seq + 1, None, reason or "", "")
         tx.observations.append(ctx.plan_id, [change], name)
         return RecordResult(0, 1, 0, 0, (key_of_slot,))
+
+    return write_work(db, work)

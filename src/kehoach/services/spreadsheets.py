@@ -20,6 +20,10 @@ Decisions:
 - Problems the plan check reports for a row are placed in the column they are about, read
   from the message (key, unit, period, value, numerator, denominator, grade, rank); one
   that fits no column keeps the row's location.
+- The ``actor`` must see the plan, and may write only rows of units where they may enter
+  figures (``Action.ENTER``): every row's unit is checked, a row already equal to what is
+  stored too, and a refused row is a problem in its unit column (a trưởng khóm's file with
+  a row of another khóm is refused as a whole). The template holds only the actor's rows.
 """
 
 from __future__ import annotations
@@ -28,22 +32,24 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kehoach.core.accounts import LOCAL_OPERATOR, Action, Actor, refusal
 from kehoach.core.entries import EntryForm, FigureEntry, Problem
 from kehoach.core.entrysheet import Column, file_container, sheet_container
 from kehoach.core.observations import Observation
-from kehoach.core.periods import PeriodError, parse_period
+from kehoach.core.periods import Period, PeriodError, parse_period
 from kehoach.core.text import fold
 from kehoach.parsing import ReadError
 from kehoach.parsing.figuresheet import CSV_SUFFIXES, XLSX_SUFFIXES, FigureSheet, read_figure_file
 from kehoach.reports import write_entry_form_csv, write_entry_form_xlsx
-from kehoach.services.context import load_context
-from kehoach.services.database import unit_of_work
+from kehoach.services.context import PlanContext, load_context
+from kehoach.services.database import write_work
 from kehoach.services.entrycheck import canonical_grade
 from kehoach.services.entryform import entry_form
 from kehoach.services.errors import InputError, InputProblems
 from kehoach.services.files import describe_os_error
-from kehoach.services.recording import RecordResult, check_who, write_entries
-from kehoach.storage import Database, Slot, SlotKey
+from kehoach.services.permissions import check_plan_visible, permitted
+from kehoach.services.recording import RecordResult, recorded_name, write_entries
+from kehoach.storage import Database, Slot, SlotKey, Transaction
 
 
 @dataclass(frozen=True)
@@ -61,15 +67,21 @@ class LoadResult:
 
 
 def make_template(
-    db: Database, plan_ref: int | str, period_code: str, unit_code: str | None, path: Path | str
+    db: Database,
+    plan_ref: int | str,
+    period_code: str,
+    unit_code: str | None,
+    path: Path | str,
+    *,
+    actor: Actor = LOCAL_OPERATOR,
 ) -> EntryForm:
     """Write the entry form of ``plan_ref`` for ``period_code`` (only ``unit_code``'s rows when
-    given) to ``path``: ``.xlsx`` for Excel, ``.csv`` for anything else."""
+    given; only rows in the actor's scope) to ``path``: ``.xlsx`` for Excel, ``.csv`` otherwise."""
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise InputError(f"{p.name}: biểu nhập ghi ra tệp .xlsx (Excel) hoặc .csv")
-    form = entry_form(db, plan_ref, period_code, unit_code)
+    form = entry_form(db, plan_ref, period_code, unit_code, actor=actor)
     try:
         if suffix == ".xlsx":
             write_entry_form_xlsx(form, p)
@@ -91,36 +103,67 @@ def read_sheet(path: Path | str) -> FigureSheet:
         raise InputError(str(exc)) from exc
 
 
-def load_file(db: Database, path: Path | str, *, who: str, plan_ref: int | str | None = None) -> LoadResult:
-    """Record every figure of a filled entry sheet, or none (``InputProblems`` lists every problem)."""
-    name = check_who(who)
+def load_file(
+    db: Database,
+    path: Path | str,
+    *,
+    who: str | None = None,
+    plan_ref: int | str | None = None,
+    actor: Actor = LOCAL_OPERATOR,
+) -> LoadResult:
+    """Record every figure of a filled entry sheet, or none (``InputProblems`` lists every
+    problem; ``PermissionDenied`` when the plan is not visible to ``actor``). The revisions
+    name :func:`recorded_name` (``who`` only for the local operator)."""
+    name = recorded_name(actor, who)
     sheet = read_sheet(path)
     ref = plan_ref if plan_ref is not None else sheet.plan_ref
     if ref is None or not str(ref).strip():
         raise InputError(f"{sheet.name}: tệp không ghi mã kế hoạch; hãy chỉ rõ kế hoạch (tùy chọn --plan)")
-    with unit_of_work(db) as tx:
+    source = f"tệp {sheet.name}"
+
+    def work(tx: Transaction) -> LoadResult:
         ctx = load_context(tx, ref)
-        periods = _period_codes(sheet.entries)
-        slots = tx.observations.slots(ctx.plan_id, periods)
-        fresh = [entry for entry in sheet.entries if not _unchanged(entry, slots)]
+        check_plan_visible(actor, ctx.unit_code, ctx.tree)
+        refused = _refused_rows(ctx, sheet, actor)
+        slots = tx.observations.slots(ctx.plan_id, _period_codes(sheet.entries))
+        fresh = [e for i, e in enumerate(sheet.entries) if i not in refused and not _unchanged(e, slots)]
         result: RecordResult | None = None
         plan_problems: list[Problem] = []
         try:
-            result = write_entries(tx, ctx, fresh, who=name, source=f"tệp {sheet.name}")
+            result = write_entries(tx, ctx, fresh, who=name, source=source, actor=actor)
         except InputProblems as exc:
             plan_problems = exc.problems
-        problems = _merge(sheet, plan_problems)
+        problems = _merge(sheet, plan_problems, list(refused.values()))
         if problems:  # raised inside the transaction: whatever was written is rolled back
             raise InputProblems(problems, what=f"Tệp {sheet.name}")
-    assert result is not None
-    return LoadResult(
-        plan_id=ctx.plan_id,
-        file_name=sheet.name,
-        read=len(sheet.entries),
-        created=result.created,
-        changed=result.changed,
-        unchanged=len(sheet.entries) - len(fresh) + result.unchanged,
-    )
+        assert result is not None
+        return LoadResult(
+            plan_id=ctx.plan_id,
+            file_name=sheet.name,
+            read=len(sheet.entries),
+            created=result.created,
+            changed=result.changed,
+            unchanged=len(sheet.entries) - len(fresh) + result.unchanged,
+        )
+
+    return write_work(db, work)
+
+
+def _refused_rows(ctx: PlanContext, sheet: FigureSheet, actor: Actor) -> dict[int, Problem]:
+    """The entries whose unit the actor may not enter figures for, by index: a problem in the
+    row's unit column each. A unit not in the tree, or a period that cannot be read, is left
+    to the plan check (it refuses the row anyway); the unit tree of the period's day decides."""
+    refused: dict[int, Problem] = {}
+    for index, entry in enumerate(sheet.entries):
+        code = entry.unit_code.strip()
+        if entry.is_empty or code not in ctx.tree:
+            continue
+        period = ctx.period_or_problem(entry.period_code.strip())
+        day = ctx.day(code, period) if isinstance(period, Period) else None
+        if not permitted(actor, Action.ENTER, code, ctx.tree, day):
+            message = refusal(actor, Action.ENTER, ctx.unit_label(code))
+            refused[index] = Problem(message, sheet.location(entry, Column.UNIT_CODE))
+    return refused
 
 
 def _period_codes(entries: list[FigureEntry]) -> set[str]:
@@ -208,9 +251,9 @@ def _order(problem: Problem, containers: list[str]) -> tuple[int, int, int]:
     return (container, int(match.group(1)), column)
 
 
-def _merge(sheet: FigureSheet, plan_problems: list[Problem]) -> list[Problem]:
+def _merge(sheet: FigureSheet, plan_problems: list[Problem], placed: list[Problem]) -> list[Problem]:
     entries = {entry.location: entry for entry in sheet.entries if entry.location}
-    problems = list(sheet.problems) + [_placed(sheet, p, entries) for p in plan_problems]
+    problems = list(sheet.problems) + placed + [_placed(sheet, p, entries) for p in plan_problems]
     containers = [sheet_container(name) for name in sheet.sheets_read] + [file_container(sheet.name)]
     indexed = sorted(enumerate(problems), key=lambda item: (*_order(item[1], containers), item[0]))
     return [problem for _, problem in indexed]

@@ -6,6 +6,9 @@ plan's unit and is written to the audit log.
 
 from __future__ import annotations
 
+from enum import StrEnum
+from typing import TypeVar
+
 from kehoach.core.accounts import LOCAL_OPERATOR, Action, Actor
 from kehoach.core.targets import OverTime, OverUnits, TargetRef
 from kehoach.core.text import fold
@@ -16,6 +19,8 @@ from kehoach.services.permissions import check
 from kehoach.services.plans import find_plan, get_plan
 from kehoach.services.unittrees import load_tree
 from kehoach.storage import Database
+
+R = TypeVar("R", bound=StrEnum)
 
 # Vietnamese words accepted besides the values themselves.
 _OVER_UNITS_WORDS = {
@@ -39,30 +44,24 @@ def _key(text: str) -> str:
     return " ".join(fold(text).replace("-", " ").replace("_", " ").split())
 
 
-def parse_over_units(text: str | OverUnits) -> OverUnits:
-    if isinstance(text, OverUnits):
+def _parse_rule(text: str | R, rules: type[R], words: dict[str, R], what: str) -> R:
+    """A measurement rule from its value ("ratio") or a Vietnamese word ("tỷ lệ")."""
+    if isinstance(text, rules):
         return text
-    key = _key(text)
-    for rule in OverUnits:
-        if key == _key(rule.value):
-            return rule
-    if key in {_key(word) for word in _OVER_UNITS_WORDS}:
-        return next(rule for word, rule in _OVER_UNITS_WORDS.items() if _key(word) == key)
-    allowed = ", ".join(rule.value for rule in OverUnits)
-    raise InputError(f"cách tổng hợp theo đơn vị '{text}' không hợp lệ (dùng một trong: {allowed})")
+    known = {_key(rule.value): rule for rule in rules} | {_key(word): rule for word, rule in words.items()}
+    found = known.get(_key(text))
+    if found is None:
+        allowed = ", ".join(rule.value for rule in rules)
+        raise InputError(f"cách tổng hợp theo {what} '{text}' không hợp lệ (dùng một trong: {allowed})")
+    return found
+
+
+def parse_over_units(text: str | OverUnits) -> OverUnits:
+    return _parse_rule(text, OverUnits, _OVER_UNITS_WORDS, "đơn vị")
 
 
 def parse_over_time(text: str | OverTime) -> OverTime:
-    if isinstance(text, OverTime):
-        return text
-    key = _key(text)
-    for rule in OverTime:
-        if key == _key(rule.value):
-            return rule
-    if key in {_key(word) for word in _OVER_TIME_WORDS}:
-        return next(rule for word, rule in _OVER_TIME_WORDS.items() if _key(word) == key)
-    allowed = ", ".join(rule.value for rule in OverTime)
-    raise InputError(f"cách tổng hợp theo thời gian '{text}' không hợp lệ (dùng một trong: {allowed})")
+    return _parse_rule(text, OverTime, _OVER_TIME_WORDS, "thời gian")
 
 
 def list_targets(db: Database, plan_ref: int | str, *, actor: Actor = LOCAL_OPERATOR) -> list[TargetRef]:

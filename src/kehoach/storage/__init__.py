@@ -3,11 +3,14 @@
 Public interface:
     open_database(url=None) -> Database      (migrates to the newest schema)
     Database.transaction() -> Transaction    (tx.plans, tx.units, tx.observations, tx.period_status,
-                                              tx.accounts, tx.audit, tx.narratives, tx.report_settings)
+                                              tx.accounts, tx.audit, tx.narratives, tx.report_settings,
+                                              tx.versions: the data version; tx.memo: Database.memo)
+    Memo, Shelf, DataVersion                 (values kept by data version: storage.memo, storage.versions)
     Source, PlanSummary, StoredPlan, StoredUnit, Slot, SlotKey, Change, StatusChange   (plain records)
     StoredUser, StoredSession, StoredToken, AuditEvent, FigureChange, ApprovalChange, AuditFilter
     unit_for_document, made_up_code, name_key  (the unit a plan belongs to by default)
     StorageError                             (one-line Vietnamese message)
+    WriteConflict                            (a StorageError: a concurrent writer stored the same row first)
 """
 
 from kehoach.storage.accountrecords import (
@@ -20,8 +23,9 @@ from kehoach.storage.accountrecords import (
 )
 from kehoach.storage.auditlog import AuditFilter
 from kehoach.storage.database import Database, Transaction, open_database
-from kehoach.storage.errors import StorageError
+from kehoach.storage.errors import StorageError, WriteConflict
 from kehoach.storage.location import database_url
+from kehoach.storage.memo import Memo, Shelf
 from kehoach.storage.narrativerecords import NarrativeVersion, SettingsVersion
 from kehoach.storage.records import (
     Change,
@@ -34,17 +38,21 @@ from kehoach.storage.records import (
     StoredUnit,
 )
 from kehoach.storage.unitnaming import UnitGuess, made_up_code, name_key, unit_for_document
+from kehoach.storage.versions import DataVersion
 
 __all__ = [
     "ApprovalChange",
     "AuditEvent",
     "AuditFilter",
     "Change",
+    "DataVersion",
     "Database",
     "FigureChange",
+    "Memo",
     "NarrativeVersion",
     "PlanSummary",
     "SettingsVersion",
+    "Shelf",
     "Slot",
     "SlotKey",
     "Source",
@@ -57,6 +65,7 @@ __all__ = [
     "StoredUser",
     "Transaction",
     "UnitGuess",
+    "WriteConflict",
     "database_url",
     "made_up_code",
     "name_key",

@@ -3,7 +3,8 @@
 PostgreSQL gets ``COPY … FROM STDIN`` (psycopg), SQLite a plain DBAPI ``executemany``; both
 in the session's own transaction, with every value passed through its column type's bind
 processor exactly as SQLAlchemy would (``DecimalText`` writes its canonical text). Small
-batches and other backends go through an ordinary Core insert.
+batches and other backends go through an ordinary Core insert. Either way a row refused by
+a unique constraint (a concurrent writer inserted it first) is a :class:`WriteConflict`.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Table, insert
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from kehoach.storage.errors import StorageError
+from kehoach.storage.errors import StorageError, WriteConflict, first_line, is_duplicate
 
 FAST_FROM = 200  # rows; below this an ordinary insert is as quick
 
@@ -35,7 +37,12 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     connection = session.connection()
     dialect = connection.dialect
     if len(rows) < FAST_FROM or dialect.name not in ("postgresql", "sqlite"):
-        session.execute(insert(table), list(rows))
+        try:
+            session.execute(insert(table), list(rows))
+        except IntegrityError as exc:
+            if is_duplicate(exc):
+                raise WriteConflict(f"lỗi cơ sở dữ liệu: {first_line(exc)}") from exc
+            raise
         return
     columns = list(rows[0])
     quote = dialect.identifier_preparer
@@ -56,5 +63,5 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
         finally:
             cursor.close()
     except dialect.loaded_dbapi.Error as exc:  # the driver's own errors: SQLAlchemy did not see them
-        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-        raise StorageError(f"lỗi cơ sở dữ liệu: {lines[0] if lines else type(exc).__name__}") from exc
+        error = WriteConflict if is_duplicate(exc) else StorageError
+        raise error(f"lỗi cơ sở dữ liệu: {first_line(exc)}") from exc

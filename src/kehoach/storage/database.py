@@ -15,20 +15,24 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kehoach.storage.accounts import AccountRepository
 from kehoach.storage.auditlog import AuditRepository
-from kehoach.storage.errors import StorageError
+from kehoach.storage.errors import StorageError, first_line
 from kehoach.storage.location import database_url
+from kehoach.storage.memo import Memo
 from kehoach.storage.migrate import upgrade_to_head
 from kehoach.storage.narratives import NarrativeRepository, ReportSettingsRepository
 from kehoach.storage.observations import ObservationRepository
 from kehoach.storage.periodstatus import PeriodStatusRepository
 from kehoach.storage.plans import PlanRepository
 from kehoach.storage.units import UnitRepository
+from kehoach.storage.versions import VersionRepository
 
 
 class Transaction:
     """The repositories of one unit of work; everything in it commits or rolls back together."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, memo: Memo | None = None) -> None:
+        self.memo = memo if memo is not None else Memo()  # the database's (storage.memo)
+        self.versions = VersionRepository(session)
         self.plans = PlanRepository(session)
         self.units = UnitRepository(session)
         self.observations = ObservationRepository(session)
@@ -39,18 +43,16 @@ class Transaction:
         self.report_settings = ReportSettingsRepository(session)
 
 
-def _first_line(exc: BaseException) -> str:
-    detail = getattr(exc, "orig", None) or exc
-    lines = [line.strip() for line in str(detail).splitlines() if line.strip()]
-    return lines[0] if lines else type(detail).__name__
-
-
 class Database:
-    """A migrated database. Use :meth:`transaction` for every read or write."""
+    """A migrated database. Use :meth:`transaction` for every read or write.
+
+    ``memo`` keeps values computed from the data in this process, keyed by the data version
+    (storage.memo, storage.versions); services decide what goes in it."""
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.memo = Memo()
 
     @property
     def url(self) -> str:
@@ -66,9 +68,9 @@ class Database:
     def transaction(self) -> Iterator[Transaction]:
         try:
             with self._sessions.begin() as session:
-                yield Transaction(session)
+                yield Transaction(session, self.memo)
         except SQLAlchemyError as exc:
-            raise StorageError(f"lỗi cơ sở dữ liệu: {_first_line(exc)}") from exc
+            raise StorageError(f"lỗi cơ sở dữ liệu: {first_line(exc)}") from exc
 
     def close(self) -> None:
         self._engine.dispose()
@@ -110,7 +112,7 @@ def create_database_engine(url: str) -> Engine:
     try:
         engine = create_engine(parsed)
     except (ArgumentError, ImportError) as exc:
-        raise StorageError(f"không dùng được cơ sở dữ liệu {parsed.render_as_string()}: {_first_line(exc)}") from exc
+        raise StorageError(f"không dùng được cơ sở dữ liệu {parsed.render_as_string()}: {first_line(exc)}") from exc
     if sqlite:
         event.listen(engine, "connect", _enable_sqlite_foreign_keys)
     return engine
@@ -127,7 +129,7 @@ def open_database(url: str | None = None) -> Database:
         upgrade_to_head(engine)
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise StorageError(f"không mở được cơ sở dữ liệu {engine.url.render_as_string()}: {_first_line(exc)}") from exc
+        raise StorageError(f"không mở được cơ sở dữ liệu {engine.url.render_as_string()}: {first_line(exc)}") from exc
     except BaseException:
         engine.dispose()
         raise

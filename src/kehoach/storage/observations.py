@@ -19,9 +19,12 @@ from kehoach.core.observations import Observation
 from kehoach.core.periods import Period, parse_period
 from kehoach.core.revisions import Revision
 from kehoach.storage.bulkinsert import insert_rows
+from kehoach.storage.errors import WriteConflict
 from kehoach.storage.figuretables import ObservationRow, RevisionRow
 from kehoach.storage.planrows import aware
 from kehoach.storage.records import Change, Slot, SlotKey
+
+FIGURE_CONFLICT = "Số liệu vừa được người khác sửa; hãy tải lại và nhập lại"
 
 _OBS = cast(Table, ObservationRow.__table__)
 _REV = cast(Table, RevisionRow.__table__)
@@ -175,9 +178,18 @@ class ObservationRepository:
 
     # Writes ---------------------------------------------------------------------------
     def append(self, plan_id: int, changes: Sequence[Change], who: str, when: dt.datetime | None = None) -> None:
-        """Append one revision per change, creating the slots that do not exist yet."""
+        """Append one revision per change, creating the slots that do not exist yet.
+
+        A slot or revision number another transaction inserted first (two people saving the same
+        figure at once: both read revision N and write N + 1) is a :class:`WriteConflict`."""
         if not changes:
             return
+        try:
+            self._append(plan_id, changes, who, when)
+        except WriteConflict as exc:
+            raise WriteConflict(FIGURE_CONFLICT) from exc
+
+    def _append(self, plan_id: int, changes: Sequence[Change], who: str, when: dt.datetime | None) -> None:
         moment = when or dt.datetime.now(dt.UTC)
         fresh = [change for change in changes if change.observation_id is None]
         ids: dict[SlotKey, int] = {}

@@ -12,10 +12,9 @@ Used by the import service and by migration 0002 (plans stored before units exis
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from kehoach.core.text import fold
+from kehoach.core.text import ascii_slug, fold
 from kehoach.core.unitlevels import UnitLevel, guess_level
 
 UNKNOWN_UNIT_NAME = "Đơn vị chưa rõ"
@@ -64,10 +63,7 @@ def name_key(name: str) -> str:
 
 def slug(name: str) -> str:
     """ "Xã Phước Lộc Đông" → "xa-phuoc-loc-dong"."""
-    decomposed = unicodedata.normalize("NFD", fold(name).replace("đ", "d"))
-    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
-    words = re.findall(r"[a-z0-9]+", ascii_only)
-    return "-".join(words)[:40] or "don-vi"
+    return ascii_slug(name)[:40] or "don-vi"
 
 
 def made_up_code(name: str, taken: set[str]) -> str:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from decimal import Decimal
 
+import pytest
 from fastapi.testclient import TestClient
 
 from kehoach import services
+from kehoach.storage.observations import ObservationRepository
+from tests.services.conftest import at_once
 from tests.web.api.conftest import KHOM_1, KHOM_2, KHOM_3, PROVINCE, WARD, WARD_2, World, plan_json
 
 API = "/api/v1"
@@ -320,6 +324,25 @@ def test_a_figure_is_cleared_and_its_history_read(client: TestClient, world: Wor
     assert history["revisions"][0]["new"]["numerator"] == 2 and history["revisions"][0]["new"]["note"] == "sổ"
     assert history["revisions"][1]["old"]["denominator"] == 1000 and history["revisions"][1]["new"] is None
     assert history["state"] == "draft" and history["locked_because"] is None
+
+
+def test_two_saves_of_one_figure_at_the_same_moment(
+    client: TestClient, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both saw the slot empty and save at once: one is stored, the other is told it is stale."""
+    slot = {"target_key": "5.2", "unit_code": KHOM_1, "period": "2024-04", "replaces": None}
+
+    def saving(who: str, value: int) -> Callable[[], object]:
+        return lambda: put_figure(client, world, who, {**slot, "value": value})
+
+    answers = at_once(monkeypatch, ObservationRepository, saving("truongkhom", 5), saving("canbo", 6))
+
+    assert sorted(a.status_code for a in answers) == [200, 409], answers  # type: ignore[attr-defined]
+    stored, stale = sorted(answers, key=lambda a: a.status_code)  # type: ignore[attr-defined]
+    assert "đã được thay đổi trong lúc bạn sửa" in stale.json()["detail"]
+    assert stale.json()["current"]["seq"] == 1
+    assert stale.json()["current"]["value"] == stored.json()["figure"]["value"]
+    assert len(services.history(world.db, world.plan_a, "5.2", KHOM_1, "2024-04")) == 1
 
 
 def test_a_khom_head_reads_and_writes_only_their_khom(client: TestClient, world: World) -> None:

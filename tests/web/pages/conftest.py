@@ -34,6 +34,8 @@ ACCOUNTS = {
 }
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
+Login = Callable[[str], TestClient]  # the ``login`` fixture: a signed-in client for a username
+
 
 def make_app(db: services.Database) -> object:
     """The app over the same database file (create_app opens its own connection)."""

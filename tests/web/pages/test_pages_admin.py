@@ -2,18 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-
-from fastapi.testclient import TestClient
-
-Login = Callable[[str], TestClient]
-
-
-def _csrf(client: TestClient) -> str:
-    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/ke-hoach").text)
-    assert found is not None
-    return found.group(1)
+from tests.web.pages.conftest import Login, csrf_of
 
 
 def test_only_administrators(login: Login) -> None:
@@ -28,12 +17,12 @@ def test_unit_tree_and_csv_import(login: Login) -> None:
     assert page.status_code == 200 and "Khóm 5" in page.text and "<code>99001-05</code>" in page.text
     csv = "code,name,level,parent_code,valid_from\n99001-06,Khóm 6,khóm,99001,2024-01-01\n".encode()
     done = client.post(
-        "/quan-tri/don-vi", data={"csrf_token": _csrf(client)}, files={"tep": ("don-vi.csv", csv, "text/csv")}
+        "/quan-tri/don-vi", data={"csrf_token": csrf_of(client)}, files={"tep": ("don-vi.csv", csv, "text/csv")}
     )
     assert done.status_code == 200 and "1 đơn vị mới" in done.text and "Khóm 6" in done.text
     bad = "code,name,level,parent_code\n99001-07,Khóm 7,khóm,99999\n".encode()
     refused = client.post(
-        "/quan-tri/don-vi", data={"csrf_token": _csrf(client)}, files={"tep": ("sai.csv", bad, "text/csv")}
+        "/quan-tri/don-vi", data={"csrf_token": csrf_of(client)}, files={"tep": ("sai.csv", bad, "text/csv")}
     )
     assert refused.status_code == 400 and "Không nhập được sai.csv" in refused.text
 
@@ -45,7 +34,7 @@ def test_accounts_and_roles(login: Login) -> None:
     created = client.post(
         "/quan-tri/tai-khoan",
         data={
-            "csrf_token": _csrf(client),
+            "csrf_token": csrf_of(client),
             "thao_tac": "tao",
             "ten": "khom3",
             "ho_ten": "Trưởng Khóm 3",
@@ -58,7 +47,7 @@ def test_accounts_and_roles(login: Login) -> None:
     role = client.post(
         "/quan-tri/tai-khoan",
         data={
-            "csrf_token": _csrf(client),
+            "csrf_token": csrf_of(client),
             "thao_tac": "vai-tro",
             "ten": "khom3",
             "vai_tro": "dai_bieu_hdnd",
@@ -69,7 +58,7 @@ def test_accounts_and_roles(login: Login) -> None:
     duplicate = client.post(
         "/quan-tri/tai-khoan",
         data={
-            "csrf_token": _csrf(client),
+            "csrf_token": csrf_of(client),
             "thao_tac": "tao",
             "ten": "khom3",
             "vai_tro": "truong_khom",

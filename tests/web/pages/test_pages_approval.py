@@ -2,18 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-
-from fastapi.testclient import TestClient
-
-Login = Callable[[str], TestClient]
-
-
-def _csrf(client: TestClient) -> str:
-    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/ke-hoach").text)
-    assert found is not None
-    return found.group(1)
+from tests.web.pages.conftest import Login, csrf_of
 
 
 def test_approval_view_lists_the_states(login: Login) -> None:
@@ -31,7 +20,7 @@ def test_approval_view_lists_the_states(login: Login) -> None:
 
 def test_approve_then_reopen(login: Login) -> None:
     client = login("lanhdao")
-    token = _csrf(client)
+    token = csrf_of(client)
     approved = client.post(
         "/ke-hoach/1/duyet", data={"csrf_token": token, "don_vi": "99001-02", "ky": "2024-H1"}, follow_redirects=False
     )
@@ -57,6 +46,6 @@ def test_only_leaders_approve(login: Login) -> None:
     for user in ("khom1", "canbo", "daibieu"):
         client = login(user)
         answer = client.post(
-            "/ke-hoach/1/duyet", data={"csrf_token": _csrf(client), "don_vi": "99001-01", "ky": "2024-07"}
+            "/ke-hoach/1/duyet", data={"csrf_token": csrf_of(client), "don_vi": "99001-01", "ky": "2024-07"}
         )
         assert answer.status_code == 403, user

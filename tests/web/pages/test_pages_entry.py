@@ -4,22 +4,12 @@ and the Excel entry form downloaded and loaded back."""
 from __future__ import annotations
 
 import io
-import re
-from collections.abc import Callable
 from decimal import Decimal
 
 import openpyxl
-from fastapi.testclient import TestClient
 
 from kehoach import services
-
-Login = Callable[[str], TestClient]
-
-
-def _csrf(client: TestClient) -> str:
-    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/ke-hoach").text)
-    assert found is not None
-    return found.group(1)
+from tests.web.pages.conftest import Login, csrf_of
 
 
 def test_grid_of_a_khom_head(login: Login) -> None:
@@ -53,20 +43,20 @@ def test_inline_check_fragment(login: Login) -> None:
     bad = client.post(
         "/ke-hoach/1/nhap/kiem-tra",
         data={"dong": rid, f"loai:{rid}": "ratio", f"ts:{rid}": "500", f"ms:{rid}": "460"},
-        headers={"HX-Request": "true", "X-CSRF-Token": _csrf(client)},
+        headers={"HX-Request": "true", "X-CSRF-Token": csrf_of(client)},
     )
     assert bad.status_code == 200 and "<html" not in bad.text
     assert "tử số không được lớn hơn mẫu số" in bad.text
     wrong = client.post(
         "/ke-hoach/1/nhap/kiem-tra",
         data={"dong": "5.2|99001-01", "loai:5.2|99001-01": "value", "gt:5.2|99001-01": "1,2,3"},
-        headers={"X-CSRF-Token": _csrf(client)},
+        headers={"X-CSRF-Token": csrf_of(client)},
     )
     assert "không phải là số hợp lệ" in wrong.text
     good = client.post(
         "/ke-hoach/1/nhap/kiem-tra",
         data={"dong": rid, f"loai:{rid}": "ratio", f"ts:{rid}": "451", f"ms:{rid}": "1.460"},
-        headers={"X-CSRF-Token": _csrf(client)},
+        headers={"X-CSRF-Token": csrf_of(client)},
     )
     assert "hợp lệ" in good.text and "loi-o" not in good.text
 
@@ -74,7 +64,7 @@ def test_inline_check_fragment(login: Login) -> None:
 def test_save_draft_then_submit(login: Login, demo_db: services.Database) -> None:
     client = login("khom1")
     form = {
-        "csrf_token": _csrf(client),
+        "csrf_token": csrf_of(client),
         "ky": "2024-07",
         "don_vi": "99001-01",
         "dong": ["5.2|99001-01", "4.1|99001-01"],
@@ -101,7 +91,7 @@ def test_save_draft_then_submit(login: Login, demo_db: services.Database) -> Non
 def test_save_refuses_bad_figures_next_to_the_cell(login: Login) -> None:
     client = login("khom1")
     form = {
-        "csrf_token": _csrf(client),
+        "csrf_token": csrf_of(client),
         "ky": "2024-08",
         "don_vi": "99001-01",
         "dong": ["5.2|99001-01", "4.1|99001-01"],
@@ -123,7 +113,7 @@ def test_save_refuses_bad_figures_next_to_the_cell(login: Login) -> None:
 def test_a_khom_head_cannot_write_another_khom(login: Login) -> None:
     client = login("khom1")
     form = {
-        "csrf_token": _csrf(client),
+        "csrf_token": csrf_of(client),
         "ky": "2024-07",
         "don_vi": "99001-01",
         "dong": "5.2|99001-02",
@@ -159,7 +149,7 @@ def test_excel_template_round_trip(login: Login) -> None:
             sheet.cell(row=row[0].row, column=columns["Giá trị"], value=7)
     filled = io.BytesIO()
     book.save(filled)
-    token = _csrf(client)
+    token = csrf_of(client)
     files = {"tep": ("bieu.xlsx", filled.getvalue(), "application/octet-stream")}
     loaded = client.post(
         "/ke-hoach/1/nap-bieu", data={"csrf_token": token, "ky": "2024-09", "don_vi": "99001-03"}, files=files
@@ -174,14 +164,30 @@ def test_excel_upload_lists_every_error(login: Login) -> None:
     text = "Mã kế hoạch;1\nMã kỳ;2024-09\nMã chỉ tiêu;Mã đơn vị;Kỳ;Giá trị\n5.2;99001-03;2024-09;abc\n9.9;99001-03;2024-09;1\n"
     files = {"tep": ("sai.csv", text.encode("utf-8"), "text/csv")}
     answer = client.post(
-        "/ke-hoach/1/nap-bieu", data={"csrf_token": _csrf(client), "ky": "2024-09", "don_vi": "99001"}, files=files
+        "/ke-hoach/1/nap-bieu", data={"csrf_token": csrf_of(client), "ky": "2024-09", "don_vi": "99001"}, files=files
     )
     assert answer.status_code == 400
     assert "Không nạp được sai.csv" in answer.text
     assert answer.text.count("<li>") >= 2
     wrong_kind = client.post(
         "/ke-hoach/1/nap-bieu",
-        data={"csrf_token": _csrf(client), "ky": "2024-09", "don_vi": "99001"},
+        data={"csrf_token": csrf_of(client), "ky": "2024-09", "don_vi": "99001"},
         files={"tep": ("a.pdf", b"%PDF", "application/pdf")},
     )
     assert wrong_kind.status_code == 400 and "chỉ nạp được tệp .xlsx hoặc .csv" in wrong_kind.text
+
+
+def test_a_khom_head_cannot_load_a_sheet_with_another_khom(login: Login, demo_db: services.Database) -> None:
+    client = login("khom1")
+    text = (
+        "Mã kế hoạch;1\nMã kỳ;2024-10\nMã chỉ tiêu;Mã đơn vị;Kỳ;Giá trị\n"
+        "5.2;99001-01;2024-10;3\n5.2;99001-02;2024-10;8\n"
+    )
+    files = {"tep": ("bieu.csv", text.encode("utf-8"), "text/csv")}
+    answer = client.post(
+        "/ke-hoach/1/nap-bieu", data={"csrf_token": csrf_of(client), "ky": "2024-10", "don_vi": "99001-01"}, files=files
+    )
+    assert answer.status_code == 400
+    assert "dòng 5, cột B (Mã đơn vị)" in answer.text
+    assert "không có quyền nhập số liệu tại Khóm 2 (99001-02)" in answer.text
+    assert services.history(demo_db, 1, "5.2", "99001-01", "2024-10") == []  # the whole file refused

@@ -4,11 +4,10 @@ numbers the Vietnamese way, and nothing outside the signed-in user's scope."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from fastapi.testclient import TestClient
 
-Login = Callable[[str], TestClient]
+from tests.web.pages.conftest import Login, csrf_of
 
 
 def test_anonymous_is_sent_to_the_login_page(anonymous: TestClient) -> None:
@@ -110,10 +109,8 @@ def test_target_page_highlights_the_sentence(login: Login) -> None:
 
 def test_changing_a_rule(login: Login) -> None:
     client = login("canbo")
-    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/ke-hoach").text)
-    assert token is not None
     data = {
-        "csrf_token": token.group(1),
+        "csrf_token": csrf_of(client),
         "over_units": "sum",
         "over_time": "cumulative",
         "ky": "2024-06",
@@ -124,9 +121,7 @@ def test_changing_a_rule(login: Login) -> None:
     page = client.get(answer.headers["location"])
     assert "Đã đổi cách tính chỉ tiêu." in page.text
     council = login("daibieu")
-    token2 = re.search(r'name="csrf_token" value="([^"]+)"', council.get("/ke-hoach").text)
-    assert token2 is not None
-    refused = council.post("/ke-hoach/1/chi-tieu/12.1/quy-tac", data={**data, "csrf_token": token2.group(1)})
+    refused = council.post("/ke-hoach/1/chi-tieu/12.1/quy-tac", data={**data, "csrf_token": csrf_of(council)})
     assert refused.status_code == 403
 
 

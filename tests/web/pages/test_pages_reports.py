@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 import io
-import re
-from collections.abc import Callable
 
 from docx import Document
-from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
-Login = Callable[[str], TestClient]
-
-
-def _csrf(client: TestClient, path: str) -> str:
-    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).text)
-    assert found is not None
-    return found.group(1)
+from tests.web.pages.conftest import Login, csrf_of
 
 
 def test_the_dashboard_links_to_the_report_page(login: Login) -> None:
@@ -51,7 +42,7 @@ def test_downloads(login: Login) -> None:
 
 def test_saving_the_text_then_it_is_in_the_report(login: Login) -> None:
     client = login("canbo")
-    token = _csrf(client, "/ke-hoach/1/bao-cao?ky=2024-H1")
+    token = csrf_of(client, "/ke-hoach/1/bao-cao?ky=2024-H1")
     answer = client.post(
         "/ke-hoach/1/bao-cao",
         data={
@@ -74,7 +65,7 @@ def test_a_council_member_reads_but_cannot_write(login: Login) -> None:
     client = login("daibieu")
     page = client.get("/ke-hoach/1/bao-cao?ky=2024-H1").text
     assert "readonly" in page and "Lưu nội dung" not in page
-    token = _csrf(client, "/ke-hoach/1/bao-cao?ky=2024-H1")
+    token = csrf_of(client, "/ke-hoach/1/bao-cao?ky=2024-H1")
     refused = client.post(
         "/ke-hoach/1/bao-cao", data={"csrf_token": token, "ky": "2024-H1", "don_vi": "99001", "muc__kien-nghi": "x"}
     )

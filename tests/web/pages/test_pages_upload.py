@@ -10,12 +10,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
 
 from kehoach import services
 from kehoach.services.demo import import_demo_units
-
-Login = Callable[[str], TestClient]
+from tests.web.pages.conftest import Login, csrf_of
 
 
 @pytest.fixture(scope="module")
@@ -28,12 +26,6 @@ def demo_db(
     accounts_adder(db)
     yield db
     db.close()
-
-
-def _csrf(client: TestClient) -> str:
-    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/tai-len").text)
-    assert found is not None
-    return found.group(1)
 
 
 def form_of(page: str) -> dict[str, str]:
@@ -61,7 +53,7 @@ def test_only_plan_managers_upload(login: Login) -> None:
 
 def test_upload_review_edit_publish(login: Login, demo_db: services.Database, seed_file: Path) -> None:
     client = login("canbo")
-    token = _csrf(client)
+    token = csrf_of(client, "/tai-len")
     review = client.post(
         "/tai-len", data={"csrf_token": token}, files={"tep": (seed_file.name, seed_file.read_bytes(), "text/plain")}
     )
@@ -115,7 +107,7 @@ def test_upload_review_edit_publish(login: Login, demo_db: services.Database, se
 
 def test_pasted_text_and_bad_files(login: Login, seed_file: Path) -> None:
     client = login("canbo")
-    token = _csrf(client)
+    token = csrf_of(client, "/tai-len")
     pasted = client.post("/tai-len", data={"csrf_token": token, "van_ban_dan": seed_file.read_text(encoding="utf-8")})
     assert pasted.status_code == 200 and "văn bản dán vào" in pasted.text
     nothing = client.post("/tai-len", data={"csrf_token": token})

@@ -52,6 +52,11 @@ class Slot(Schema):
     period: PeriodCode
     estimate: bool = False
 
+    @property
+    def where(self) -> tuple[str, str, str]:
+        """Target key, unit code and period: the services' positional arguments."""
+        return (self.target_key, self.unit_code, self.period)
+
 
 class FigureWrite(Slot):
     """A figure to record. ``replaces`` is required: the slot's current ``seq`` as the caller
@@ -128,6 +133,10 @@ def list_figures(
     return answer(FigureList(plan_id=plan_id, period=items[0].period if items else period, items=items))
 
 
+def _written(db: services.Database, plan_id: int, body: Slot, actor: Actor, outcome: str) -> Response:
+    return answer(WriteOut(result=outcome, figure=_current(db, plan_id, body, actor)))
+
+
 @router.put(
     "/plans/{plan_id}/figures",
     response_model=WriteOut,
@@ -138,9 +147,7 @@ def write_figure(plan_id: PlanId, body: FigureWrite, db: DbDep, actor: ActorDep)
     result = services.record(
         db,
         plan_id,
-        body.target_key,
-        body.unit_code,
-        body.period,
+        *body.where,
         value=body.value,
         numerator=body.numerator,
         denominator=body.denominator,
@@ -153,8 +160,9 @@ def write_figure(plan_id: PlanId, body: FigureWrite, db: DbDep, actor: ActorDep)
         actor=actor,
         replaces=body.replaces,
     )
-    outcome = "created" if result.created else "changed" if result.changed else "unchanged"
-    return answer(WriteOut(result=outcome, figure=_current(db, plan_id, body, actor)))
+    return _written(
+        db, plan_id, body, actor, "created" if result.created else "changed" if result.changed else "unchanged"
+    )
 
 
 @router.post(
@@ -165,18 +173,9 @@ def write_figure(plan_id: PlanId, body: FigureWrite, db: DbDep, actor: ActorDep)
 )
 def clear_figure(plan_id: PlanId, body: FigureClear, db: DbDep, actor: ActorDep) -> Response:
     result = services.clear(
-        db,
-        plan_id,
-        body.target_key,
-        body.unit_code,
-        body.period,
-        estimate=body.estimate,
-        reason=body.reason,
-        actor=actor,
-        replaces=body.replaces,
+        db, plan_id, *body.where, estimate=body.estimate, reason=body.reason, actor=actor, replaces=body.replaces
     )
-    outcome = "cleared" if result.written else "unchanged"
-    return answer(WriteOut(result=outcome, figure=_current(db, plan_id, body, actor)))
+    return _written(db, plan_id, body, actor, "cleared" if result.written else "unchanged")
 
 
 @router.get("/plans/{plan_id}/figures/history", response_model=HistoryOut, summary="Lịch sử sửa đổi một số liệu")

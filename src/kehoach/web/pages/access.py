@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Annotated, Any, ParamSpec, TypeVar
 from urllib.parse import quote
 
@@ -16,6 +17,7 @@ from starlette.datastructures import FormData
 from kehoach import services
 from kehoach.core.accounts import Action, Actor, allowed, refusal
 from kehoach.core.units import OrgUnit, UnitTree
+from kehoach.services.context import PlanContext, open_plan
 from kehoach.services.errors import PermissionDenied
 from kehoach.web.deps import OptionalActorDep
 from kehoach.web.pages.render import page
@@ -127,23 +129,35 @@ def require(actor: Actor, action: Action, unit_code: str | None, tree: UnitTree 
 class PlanScope:
     """A plan as one actor sees it: the units they may look at, the one shown first."""
 
-    plan: Any  # services.StoredPlan
-    tree: UnitTree
+    ctx: PlanContext  # the plan, its targets and the unit tree (services.context)
     units: list[tuple[int, OrgUnit]]  # (depth below the plan's unit, unit) in tree order
     home: str  # the unit shown when none is asked for
 
     @property
-    def codes(self) -> set[str]:
-        return {unit.code for _, unit in self.units}
+    def plan(self) -> services.StoredPlan:
+        return self.ctx.stored
+
+    @property
+    def tree(self) -> UnitTree:
+        return self.ctx.tree
+
+    @cached_property
+    def codes(self) -> frozenset[str]:
+        return frozenset(unit.code for _, unit in self.units)
+
+    @cached_property
+    def _by_code(self) -> dict[str, OrgUnit]:
+        return {unit.code: unit for _, unit in self.units}
 
     def unit(self, code: str) -> OrgUnit:
-        for _, unit in self.units:
-            if unit.code == code:
-                return unit
-        raise PageRefused(403, f"không được xem đơn vị mã '{code}'")
+        found = self._by_code.get(code)
+        if found is None:
+            raise PageRefused(403, f"không được xem đơn vị mã '{code}'")
+        return found
 
     def children(self, code: str) -> list[OrgUnit]:
-        return [unit for unit in self.tree.children(code) if unit.code in self.codes]
+        codes = self.codes
+        return [unit for unit in self.tree.children(code) if unit.code in codes]
 
 
 def plan_units(tree: UnitTree, root: str) -> list[tuple[int, OrgUnit]]:
@@ -158,22 +172,18 @@ def plan_units(tree: UnitTree, root: str) -> list[tuple[int, OrgUnit]]:
     return found
 
 
-def plan_scope(
-    db: Any, actor: Actor, plan_ref: int | str, tree: UnitTree | None = None, *, light: bool = False
-) -> PlanScope:
-    """The plan and the units of it that ``actor`` may read; refused when none. ``light``: the
-    plan's summary line only (id, unit, year), not the whole plan, for routes that only write."""
-    if light:
-        found = [p for p in services.list_plans(db, actor=actor) if str(p.plan_id) == str(plan_ref).strip()]
-        if not found:
-            raise services.NotFoundError(f"không có kế hoạch số {plan_ref}")
-        stored: Any = found[0]
-    else:
-        stored = services.get_plan(db, plan_ref, actor=actor)
-    tree = tree if tree is not None else services.unit_tree(db)
-    units = [(d, u) for d, u in plan_units(tree, stored.unit_code) if allowed(actor, Action.READ, u.code, tree)]
+def scope_of(ctx: PlanContext, actor: Actor) -> PlanScope:
+    """The units of the plan that ``actor`` may read; refused when none."""
+    tree = ctx.tree
+    units = [(d, u) for d, u in plan_units(tree, ctx.unit_code) if allowed(actor, Action.READ, u.code, tree)]
     if not units:
-        raise PageRefused(403, refusal(actor, Action.READ, f"kế hoạch số {stored.plan_id}"))
+        raise PageRefused(403, refusal(actor, Action.READ, f"kế hoạch số {ctx.plan_id}"))
     top = min(depth for depth, _ in units)
     units = [(depth - top, unit) for depth, unit in units]
-    return PlanScope(stored, tree, units, units[0][1].code)
+    return PlanScope(ctx, units, units[0][1].code)
+
+
+def plan_scope(db: Any, actor: Actor, plan_ref: int | str) -> PlanScope:
+    """The plan (kept for the data version: services.caching) and the units of it that
+    ``actor`` may read; refused when none."""
+    return scope_of(open_plan(db, plan_ref, actor=actor), actor)

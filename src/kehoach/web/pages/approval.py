@@ -58,7 +58,7 @@ def approval_page(request: Request, db: DbDep, actor: PageActor, plan_id: int, k
 
 
 def _act(db: DbDep, actor: PageActor, plan_id: int, don_vi: str, ky: str, action: Action, reason: str = "") -> str:
-    scope = plan_scope(db, actor, plan_id, light=True)
+    scope = plan_scope(db, actor, plan_id)
     unit = scope.unit(don_vi.strip())
     require(actor, action, unit.code, scope.tree, unit.name)
     period = chosen_period(db, scope.plan, ky)

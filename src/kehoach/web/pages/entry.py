@@ -85,10 +85,8 @@ def _grid_context(
     }
 
 
-def _entry_scope(
-    db: Any, actor: Actor, plan_id: int, don_vi: str | None, *, light: bool = False
-) -> tuple[PlanScope, str]:
-    scope = plan_scope(db, actor, plan_id, light=light)
+def _entry_scope(db: Any, actor: Actor, plan_id: int, don_vi: str | None) -> tuple[PlanScope, str]:
+    scope = plan_scope(db, actor, plan_id)
     candidates = [u.code for _, u in scope.units if allowed(actor, Action.ENTER, u.code, scope.tree)]
     if not candidates:
         raise PageRefused(403, f"Tài khoản {actor.username} ({actor.role.label}) không có quyền nhập số liệu")
@@ -126,7 +124,7 @@ async def check_cell(request: Request, actor: PageActor, form: FormDep, plan_id:
 def _save(db: Any, actor: Actor, plan_id: int, form: dict[str, Any]) -> tuple[str | None, dict[str, Any] | None]:
     """Record the grid; (redirect, None) when done, (None, context) to show the problems."""
     ky, don_vi, action = str(form.get("ky", "")), str(form.get("don_vi", "")), str(form.get("hanh_dong", "luu"))
-    scope, code = _entry_scope(db, actor, plan_id, don_vi, light=True)
+    scope, code = _entry_scope(db, actor, plan_id, don_vi)
     period = chosen_period(db, scope.plan, ky)
     rids: list[str] = form.get("dong", [])
     typed: dict[str, dict[str, str]] = {}
@@ -218,7 +216,7 @@ def template_file(
     folder = tempfile.mkdtemp(prefix="kehoach-bieu-")
     name = f"bieu-nhap-{plan_id}-{period.code}-{code}{suffix}"
     path = Path(folder) / name
-    spreadsheets.make_template(db, plan_id, period.code, code, path)
+    spreadsheets.make_template(db, plan_id, period.code, code, path, actor=actor)
     media = "text/csv" if suffix == ".csv" else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     return FileResponse(path, media_type=media, filename=name, background=BackgroundTask(_remove, Path(folder)))
 
@@ -243,7 +241,7 @@ def _load(db: Any, actor: Actor, plan_id: int, ky: str, don_vi: str, name: str, 
             path = Path(folder) / Path(name).name
             path.write_bytes(data)
             try:
-                loaded = spreadsheets.load_file(db, path, who=actor.display, plan_ref=plan_id)
+                loaded = spreadsheets.load_file(db, path, who=actor.display, plan_ref=plan_id, actor=actor)
             except services.InputProblems as exc:
                 result["problems"] = [str(p) for p in exc.problems]
             except services.InputError as exc:

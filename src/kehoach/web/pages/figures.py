@@ -11,51 +11,22 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from kehoach.core.groups import OTHER_GROUP, TASKS_GROUP, target_groups
+from kehoach.core.palette import STATUS_COLOURS, STATUS_ORDER
 from kehoach.core.periods import Period
 from kehoach.core.plan import Plan
+from kehoach.core.rollup import effective_over_units
 from kehoach.core.status import Status, achievement_text
 from kehoach.core.targets import Comparator, OverTime, OverUnits, Target
 from kehoach.core.tracking import TargetEvaluation
-from kehoach.web.pages.words import NONE, chart_number, figure_text, requirement
-
-TASKS_GROUP = "Nhiệm vụ trọng tâm"
-
-# Colours that keep apart for colour-blind readers too (Okabe–Ito based), one per status.
-STATUS_COLOURS = {
-    Status.EXCEEDED: "#00796b",
-    Status.MET: "#2e7d32",
-    Status.ON_TRACK: "#0072b2",
-    Status.AT_RISK: "#e69f00",
-    Status.NOT_MET: "#c62828",
-    Status.NO_DATA: "#9e9e9e",
-}
-STATUS_ORDER = (Status.EXCEEDED, Status.MET, Status.ON_TRACK, Status.AT_RISK, Status.NOT_MET, Status.NO_DATA)
-
-
-def group_label(group: str) -> str:
-    return group[:1].upper() + group[1:] if group else "Khác"
-
-
-def target_groups(plan: Plan) -> dict[str, str]:
-    """Each target key's group as a reader names it: "Kinh tế", …, "Nhiệm vụ trọng tâm"."""
-    groups: dict[str, str] = {}
-    for indicator in plan.indicators:
-        for k in range(1, len(indicator.targets) + 1):
-            groups[f"{indicator.number}.{k}"] = group_label(indicator.group)
-    for task in plan.tasks:
-        code = task.code.strip("().")
-        for k in range(1, len(task.targets) + 1):
-            groups[f"T{code}.{k}"] = TASKS_GROUP
-    return groups
+from kehoach.core.wording import NONE, figure_text, number_text, requirement
+from kehoach.web.pages.words import chart_number
 
 
 def reported_below(target: Target) -> bool:
     """Does the target have figures of its own in the units under the plan's unit? (Budget,
     grades and ranks of the ward do not: a khóm's page leaves them out.)"""
-    graded = target.comparator in (Comparator.QUALITATIVE, Comparator.RANK_TOP)
-    return target.over_units is not OverUnits.UNIT_ONLY and not (
-        graded and target.over_units is not OverUnits.UNITS_MEETING
-    )
+    return effective_over_units(target) is not OverUnits.UNIT_ONLY
 
 
 def for_unit(evaluations: Sequence[TargetEvaluation], is_plan_unit: bool) -> list[TargetEvaluation]:
@@ -84,6 +55,15 @@ class Row:
     coverage: str
     coverage_complete: bool
     lower_is_better: bool
+    shared: str | None  # the plan's target, for a unit with none of its own: "≥ 8 lao động"
+
+
+def share_text(evaluation: TargetEvaluation, whole_name: str) -> str:
+    """What a unit with no target of its own is told: "không giao chỉ tiêu riêng; bằng 19,2% …"."""
+    text = "không giao chỉ tiêu riêng"
+    if evaluation.share_pct is not None:
+        text += f"; bằng {number_text(evaluation.share_pct, '%', places=1)} lũy kế của {whole_name}"
+    return text
 
 
 @dataclass(frozen=True)
@@ -92,44 +72,51 @@ class Group:
     rows: list[Row]
 
 
-def row(evaluation: TargetEvaluation) -> Row:
+def row(evaluation: TargetEvaluation, whole_name: str = "đơn vị cấp trên") -> Row:
+    """A target's line on a page; ``whole_name``: the plan's unit, whose total a unit with no
+    target of its own is a share of."""
     target = evaluation.target
+    own = evaluation.own_target
     projection = evaluation.projection
     return Row(
         key=evaluation.key,
         name=target.name,
         text=target.text,
-        requirement=requirement(target),
+        requirement=requirement(own) if own is not None else NONE,
         actual=figure_text(evaluation.actual.figure, target),
         to_date=figure_text(evaluation.year_to_date.figure, target),
         projected=figure_text(projection.figure, target) if projection else NONE,
         projection_method=projection.method.label if projection else "",
         achievement=achievement_text(evaluation.achievement_pct),
         status=evaluation.status,
-        reason=evaluation.reason,
+        reason=evaluation.reason if own is not None else share_text(evaluation, whole_name),
         coverage=evaluation.coverage.text,
         coverage_complete=evaluation.coverage.complete,
         lower_is_better=target.direction.value == "lower",
+        shared=None if own is not None else requirement(target),
     )
 
 
-def grouped_rows(plan: Plan, evaluations: Sequence[TargetEvaluation]) -> list[Group]:
+def grouped_rows(
+    plan: Plan, evaluations: Sequence[TargetEvaluation], whole_name: str = "đơn vị cấp trên"
+) -> list[Group]:
     groups = target_groups(plan)
     found: dict[str, list[Row]] = {}
     for evaluation in evaluations:
-        found.setdefault(groups.get(evaluation.key, "Khác"), []).append(row(evaluation))
+        found.setdefault(groups.get(evaluation.key, OTHER_GROUP), []).append(row(evaluation, whole_name))
     order = [g for g in found if g != TASKS_GROUP] + ([TASKS_GROUP] if TASKS_GROUP in found else [])
     return [Group(name, found[name]) for name in order]
 
 
 @dataclass(frozen=True)
 class Summary:
-    total: int
+    total: int  # targets judged (the unit's own)
     good: int  # exceeded, met or on track
     at_risk: int
     not_met: int
     no_data: int
     final: bool  # a year-end verdict
+    not_assigned: int = 0  # shown with no target of the unit's own
 
     @property
     def text(self) -> str:
@@ -141,18 +128,22 @@ class Summary:
             parts.append(f"{self.not_met} không đạt")
         if self.no_data:
             parts.append(f"{self.no_data} chưa có số liệu")
-        return ", ".join(parts)
+        text = ", ".join(parts)
+        if self.not_assigned:
+            text += f"; {self.not_assigned} chỉ tiêu chung không giao riêng (chỉ báo số liệu)"
+        return text
 
 
 def summary(evaluations: Sequence[TargetEvaluation], period: Period) -> Summary:
     counts = Counter(e.status for e in evaluations)
     return Summary(
-        total=len(evaluations),
+        total=len(evaluations) - counts[Status.NOT_ASSIGNED],
         good=counts[Status.EXCEEDED] + counts[Status.MET] + counts[Status.ON_TRACK],
         at_risk=counts[Status.AT_RISK],
         not_met=counts[Status.NOT_MET],
         no_data=counts[Status.NO_DATA],
         final=period.is_whole_year,
+        not_assigned=counts[Status.NOT_ASSIGNED],
     )
 
 

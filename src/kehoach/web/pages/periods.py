@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from kehoach.core.periods import Period, PeriodError, PeriodKind, parse_period, year_periods
+from kehoach.services.figures import latest_month
 from kehoach.web.pages.access import PageRefused
-from kehoach.web.pages.lookups import latest_month
 
 _GROUPS = (
     ("Tháng", (PeriodKind.MONTH,)),

@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
+from markupsafe import Markup
 
 from kehoach import services
-from kehoach.core.accounts import Action, Actor, allowed
-from kehoach.core.periods import Period
-from kehoach.core.tracking import evaluate_target
-from kehoach.services.evaluating import baseline, load_figures
+from kehoach.core.accounts import Action, allowed
+from kehoach.core.tracking import TargetEvaluation
+from kehoach.core.units import OrgUnit
+from kehoach.core.wording import figure_text
+from kehoach.services.caching import VIEWS, kept
+from kehoach.services.evaluating import Evaluated, evaluate
+from kehoach.services.trends import target_trend
 from kehoach.web.deps import DbDep, OptionalActorDep
-from kehoach.web.pages.access import PageActor, PageRefused, plan_scope, shows_errors
+from kehoach.web.pages.access import PageActor, plan_scope, shows_errors
 from kehoach.web.pages.figures import (
+    Summary,
     for_unit,
     grouped_rows,
     status_by_group_chart,
@@ -25,8 +32,9 @@ from kehoach.web.pages.figures import (
     units_chart,
 )
 from kehoach.web.pages.periods import chosen_period, period_choices, plan_year
-from kehoach.web.pages.render import page
-from kehoach.web.pages.words import figure_text
+from kehoach.web.pages.render import page, templates
+
+TABLES = templates.env.get_template("_bang_chi_tieu.html")
 
 router = APIRouter()
 
@@ -59,6 +67,42 @@ def plan_list(request: Request, db: DbDep, actor: PageActor) -> HTMLResponse:
     return page(request, "ke_hoach.html", {"actor": actor, "plans": plans, "can_upload": can_upload})
 
 
+@dataclass(frozen=True)
+class DashboardView:
+    """What the dashboard shows of one unit's evaluations, the same for every reader who may see
+    the unit and its sub-units listed (kept for the data version: services.caching)."""
+
+    summary: Summary
+    group_chart: str
+    units_chart: str | None
+    trend_targets: list[TargetEvaluation]
+    tables: Markup  # _bang_chi_tieu.html: the targets by group and the sub-units
+
+
+def dashboard_view(
+    db: Any, found: Evaluated, unit: OrgUnit, children: Sequence[OrgUnit], whole_name: str
+) -> DashboardView:
+    ctx, period = found.ctx, found.period
+
+    def build() -> DashboardView:
+        evaluations = for_unit(found.units[unit.code], unit.code == ctx.unit_code)
+        groups = grouped_rows(ctx.plan, evaluations, whole_name)
+        kept_ = {child.code: for_unit(found.units[child.code], False) for child in children}
+        sub_units = [{"unit": child, "summary": summary(kept_[child.code], period)} for child in children]
+        tables = TABLES.render(groups=groups, sub_units=sub_units, plan=ctx.stored, period=period, unit=unit)
+        units = units_chart([c.name for c in children], [kept_[c.code] for c in children]) if children else None
+        return DashboardView(
+            summary=summary(evaluations, period),
+            group_chart=chart_json(status_by_group_chart(groups)),
+            units_chart=chart_json(units) if units else None,
+            trend_targets=trend_order(evaluations),
+            tables=Markup(tables),
+        )
+
+    key = ("dashboard", ctx.plan_id, period.code, unit.code, tuple(c.code for c in children), whole_name)
+    return kept(db, VIEWS, key, found.version, build)
+
+
 @router.get("/ke-hoach/{plan_id}", response_class=HTMLResponse, include_in_schema=False)
 @shows_errors
 def dashboard(
@@ -70,13 +114,8 @@ def dashboard(
     code = (don_vi or scope.home).strip()
     unit = scope.unit(code)
     children = scope.children(code)
-    found = services.evaluate_units(db, plan_id, period.code, [code, *(c.code for c in children)], actor=actor)
-    plan_unit = stored.unit_code
-    evaluations = for_unit(found[code], code == plan_unit)
-    groups = grouped_rows(stored.plan, evaluations)
-    kept = {child.code: for_unit(found[child.code], False) for child in children}
-    sub_units = [{"unit": child, "summary": summary(kept[child.code], period)} for child in children]
-    trend_targets = trend_order(evaluations)
+    found = evaluate(db, plan_id, period.code, [code, *(c.code for c in children)], actor=actor)
+    view = dashboard_view(db, found, unit, children, scope.tree.get(stored.unit_code).name)
     context = {
         "actor": actor,
         "plan": stored,
@@ -86,14 +125,11 @@ def dashboard(
         "unit": unit,
         "units": scope.units,
         "parent": _parent(scope, unit),
-        "groups": groups,
-        "summary": summary(evaluations, period),
-        "sub_units": sub_units,
-        "group_chart": chart_json(status_by_group_chart(groups)),
-        "units_chart": chart_json(units_chart([c.name for c in children], [kept[c.code] for c in children]))
-        if children
-        else None,
-        "trend_targets": trend_targets,
+        "summary": view.summary,
+        "group_chart": view.group_chart,
+        "units_chart": view.units_chart,
+        "trend_targets": view.trend_targets,
+        "tables": view.tables,
         "can_enter": allowed(actor, Action.ENTER, code, scope.tree),
         "can_approve": allowed(actor, Action.APPROVE, code, scope.tree),
     }
@@ -112,24 +148,6 @@ def _parent(scope: Any, unit: Any) -> Any:
     return None
 
 
-def trend_points(
-    db: Any, actor: Actor, plan_id: int, key: str, unit_code: str, period: Period
-) -> tuple[Any, list[Any]]:
-    """A target's evaluation month by month, January to the period's last month (one read)."""
-    loaded = load_figures(db, plan_id, Period.of_month(period.year, period.last_month).code, actor)
-    ctx = loaded.ctx
-    ref = ctx.target(key)
-    index = loaded.index()
-    unit = ctx.scope_unit(unit_code, period)
-    points = []
-    for month in range(1, period.last_month + 1):
-        p = Period.of_month(period.year, month)
-        points.append(
-            (p, evaluate_target(ref, unit, p, index, ctx.tree, baseline(ref, unit, p, index, ctx), rule=ctx.rule))
-        )
-    return ref, points
-
-
 @router.get("/ke-hoach/{plan_id}/xu-huong", response_class=HTMLResponse, include_in_schema=False)
 @shows_errors
 def trend(
@@ -138,28 +156,24 @@ def trend(
     scope = plan_scope(db, actor, plan_id)
     period = chosen_period(db, scope.plan, ky)
     unit = scope.unit(don_vi.strip())
-    ref, points = trend_points(db, actor, plan_id, chi_tieu, unit.code, period)
+    found = target_trend(db, plan_id, chi_tieu, period.code, unit.code, actor=actor)
+    target = found.target.target
     rows = [
         {
             "period": p,
-            "actual": figure_text(e.actual.figure, ref.target),
-            "to_date": figure_text(e.year_to_date.figure, ref.target),
+            "actual": figure_text(e.actual.figure, target),
+            "to_date": figure_text(e.year_to_date.figure, target),
             "status": e.status,
         }
-        for p, e in points
+        for p, e in found.points
     ]
     context = {
         "actor": actor,
         "plan": scope.plan,
-        "target": ref,
+        "target": found.target,
         "unit": unit,
         "period": period,
         "rows": rows,
-        "chart": chart_json(trend_chart(ref.target, points)),
+        "chart": chart_json(trend_chart(target, list(found.points))),
     }
     return page(request, "_xu_huong.html", context)
-
-
-def require_unit_in_scope(scope: Any, code: str) -> None:
-    if code not in scope.codes:
-        raise PageRefused(403, f"không được xem đơn vị mã '{code}'")

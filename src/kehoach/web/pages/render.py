@@ -57,11 +57,18 @@ STATUS_CLASSES = {
     Status.AT_RISK: "nguy-co",
     Status.NOT_MET: "khong-dat",
     Status.NO_DATA: "chua-co",
+    Status.NOT_ASSIGNED: "khong-giao",
 }
 
 
 def status_class(status: Status | str) -> str:
     return STATUS_CLASSES[Status(status)]
+
+
+def status_text(status: Status | str) -> str:
+    """A status badge's text: its label, or "–" when there is no verdict (no target of its own)."""
+    found = Status(status)
+    return found.label if found.is_verdict else "–"
 
 
 def audit_value(value: Any) -> str:
@@ -82,6 +89,7 @@ templates.env.filters["gia_tri"] = audit_value
 templates.env.filters["so_nhap"] = number_input
 templates.env.filters["kem_dvt"] = with_unit
 templates.env.filters["lop_trang_thai"] = status_class
+templates.env.filters["nhan_trang_thai"] = status_text
 
 
 def can(actor: Actor | None, action: str, unit_code: str | None = None, tree: Any = None) -> bool:

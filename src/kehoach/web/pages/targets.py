@@ -12,15 +12,17 @@ from markupsafe import Markup, escape
 from kehoach import services
 from kehoach.core.accounts import Action, allowed
 from kehoach.core.targets import OverTime, OverUnits
+from kehoach.core.wording import figure_text, requirement
 from kehoach.services.context import owner_texts
+from kehoach.services.trends import target_trend
 from kehoach.web.deps import CsrfDep, DbDep
 from kehoach.web.pages.access import PageActor, plan_scope, require, shows_errors
 from kehoach.web.pages.figures import row, trend_chart
 from kehoach.web.pages.lookups import source_text
 from kehoach.web.pages.periods import chosen_period, period_choices, plan_year
-from kehoach.web.pages.plans import chart_json, trend_points
+from kehoach.web.pages.plans import chart_json
 from kehoach.web.pages.render import page
-from kehoach.web.pages.words import DIRECTION_LABELS, OVER_TIME_LABELS, OVER_UNITS_LABELS, figure_text, requirement
+from kehoach.web.pages.words import DIRECTION_LABELS, OVER_TIME_LABELS, OVER_UNITS_LABELS
 
 router = APIRouter()
 
@@ -59,16 +61,18 @@ def target_page(
     stored = scope.plan
     period = chosen_period(db, stored, ky)
     unit = scope.unit((don_vi or scope.home).strip())
-    ref, points = trend_points(db, actor, plan_id, key, unit.code, period)
+    trend = target_trend(db, plan_id, key, period.code, unit.code, actor=actor)
+    ref, points = trend.target, list(trend.points)
     target = ref.target
     below = [u for d, u in scope.units if u.code == unit.code or scope.tree.is_within(u.code, unit.code)]
     found = services.evaluate_units(db, plan_id, period.code, [u.code for u in below], actor=actor)
     depth = dict((u.code, d) for d, u in scope.units)
+    whole_name = scope.tree.get(stored.unit_code).name
     per_unit = [
         {
             "unit": u,
             "depth": depth[u.code] - depth[unit.code],
-            "row": row(next(e for e in found[u.code] if e.key == key)),
+            "row": row(next(e for e in found[u.code] if e.key == key), whole_name),
         }
         for u in below
     ]
