@@ -1,19 +1,22 @@
 """The web pages under load: p50/p95 of the plan dashboard and of saving a figure, with 20
 users at once, against the demo served on 127.0.0.1 by ``kehoach serve`` in a subprocess.
 
-    .venv/bin/python bench/web.py [--users 20] [--requests 400] [--port 0]
+    .venv/bin/python bench/web.py [--users 20] [--requests 400] [--think 1.0] [--workers N]
 
 A temporary KEHOACH_HOME gets the demo database (Phường 1, five khóm, January–June 2024) and a
-cán bộ phường account; the server is started, one session is signed in, then each of the
-``--users`` clients sends its share of ``--requests`` one after the other (so ``--users``
-requests are in flight at any time): first GET /ke-hoach/1?ky=2024-06&don_vi=99001 (the ward's
-dashboard: every target evaluated for the ward and its five khóm), then POST /ke-hoach/1/nhap
-saving one figure (each user its own cell, a count target of a khóm for July 2024; each save
-changes the value, so each one writes a revision). A third, mixed run has each user save and
-then open the dashboard in turn: every save moves the data version, so the dashboard is
-computed again far more often (services.caching) — the figures of a busy entry day. Loopback
-only, bounded in count and time; the server is stopped at the end (``--workers`` as for
-``kehoach serve``). Prints figures only; it asserts nothing.
+cán bộ phường account; the server is started and one session signed in. Each of the
+``--users`` clients then sends its share of ``--requests`` one after the other, in three runs:
+GET /ke-hoach/1?ky=2024-06&don_vi=99001 (the ward's dashboard: every target evaluated for the
+ward and its five khóm); POST /ke-hoach/1/nhap saving one figure (each user its own cell, a
+count target of a khóm for July 2024; each save changes the value, so each writes a revision);
+and a mixed run where each user saves and opens the dashboard in turn (every save moves the
+data version, so the dashboard is computed again far more often: services.caching).
+
+The three runs are made twice: with no pause between a user's requests (``--users`` requests
+always in flight: the server's capacity, where latency is mostly waiting in line), then with
+each user pausing ``--think`` seconds ± 50% after each request, as a person reading a page or
+typing the next figure does. Loopback only, bounded in count and time; the server is stopped
+at the end (``--workers`` as for ``kehoach serve``). Prints figures only; asserts nothing.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import random
 import re
 import socket
 import statistics
@@ -108,10 +112,17 @@ def save_form(csrf: str, user: int, n: int) -> dict[str, str]:
 
 
 async def measure(
-    client: httpx.AsyncClient, users_: int, total: int, send: object, expected: int, kinds: dict[str, list[float]]
+    client: httpx.AsyncClient,
+    users_: int,
+    total: int,
+    send: object,
+    expected: int,
+    kinds: dict[str, list[float]],
+    think: float,
 ) -> list[float]:
     timings: list[float] = []
     started = time.monotonic()
+    pauses = random.Random(7)
 
     async def user(index: int) -> None:
         for n in range(index, total, users_):
@@ -126,6 +137,8 @@ async def measure(
                 alert = re.search(r'role="alert">([^<]*)<', answer.text)
                 said = alert.group(1) if alert else answer.text[:200]
                 raise SystemExit(f"unexpected answer {answer.status_code}: {said}")
+            if think:  # the user reads the page or types the next figure
+                await asyncio.sleep(pauses.uniform(0.5 * think, 1.5 * think))
 
     await asyncio.gather(*(user(i) for i in range(users_)))
     return timings
@@ -141,7 +154,7 @@ def report(name: str, timings: list[float], elapsed: float) -> None:
     )
 
 
-async def run(port: int, users_: int, total: int) -> None:
+async def run(port: int, users_: int, total: int, think: float) -> None:
     limits = httpx.Limits(max_connections=users_, max_keepalive_connections=users_)
     async with httpx.AsyncClient(base_url=f"http://{HOST}:{port}", limits=limits, timeout=60) as client:
         csrf = await sign_in(client)
@@ -160,11 +173,11 @@ async def run(port: int, users_: int, total: int) -> None:
 
         for name, send, expected in (("dashboard", dashboard, 200), ("save figure", save, 303)):
             t0 = time.monotonic()
-            timings = await measure(client, users_, total, send, expected, {})
+            timings = await measure(client, users_, total, send, expected, {}, think)
             report(name, timings, time.monotonic() - t0)
         kinds: dict[str, list[float]] = {}
         t0 = time.monotonic()
-        await measure(client, users_, total, mixed, 0, kinds)
+        await measure(client, users_, total, mixed, 0, kinds, think)
         elapsed = time.monotonic() - t0
         report("mixed: dash", kinds.get("GET", [0.0]), elapsed)
         report("mixed: save", kinds.get("POST", [0.0]), elapsed)
@@ -175,6 +188,7 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--think", type=float, default=1.0, help="seconds a user pauses after a request (mean)")
     parser.add_argument("--workers", type=int, default=0, help="server processes (default: kehoach serve's)")
     args = parser.parse_args()
     users_ = max(1, min(args.users, 200))
@@ -187,7 +201,10 @@ def main() -> None:
         try:
             workers = args.workers or "default"
             print(f"kehoach web bench: {users_} users at once, {total} requests, {HOST}:{port}, workers={workers}")
-            asyncio.run(run(port, users_, total))
+            for think in (0.0, args.think):
+                what = "no pause between requests (saturation)" if not think else f"pause {think:g} s ± 50% after each"
+                print(f"-- {what}")
+                asyncio.run(run(port, users_, total, think))
         finally:
             server.terminate()
             try:

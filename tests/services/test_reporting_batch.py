@@ -52,6 +52,9 @@ def test_a_ward_plan_reports_on_its_khom(db: Database, tmp_path: Path) -> None:
     plan = import_plan_json(db, plan_to_json(small_plan()), unit_code="P9").plan_id
     result = write_batch(db, plan, "2024-H1", "docx", tmp_path, workers=1)
     assert [p.name for p in result.files] == [f"bao-cao-{code}-2024-H1.docx" for code in KHOM]
+    text = "\n".join(p.text for p in Document(str(result.files[0])).paragraphs)
+    # the ward's sum, unit-only and graded targets are not the khóm's own: counted apart, not "chưa có số liệu"
+    assert "3 chỉ tiêu chung của đơn vị cấp trên, không giao riêng" in text
 
 
 def test_a_bad_folder_is_said_plainly(db: Database, province: int, tmp_path: Path) -> None:

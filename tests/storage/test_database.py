@@ -19,6 +19,20 @@ def test_sqlite_connections_enforce_foreign_keys(tmp_path: Path) -> None:
     engine.dispose()
 
 
+def test_a_sqlite_file_uses_write_ahead_logging_and_waits_for_writers(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'wal.db'}"
+    open_database(url).close()
+    engine = create_database_engine(url)
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 15_000
+    engine.dispose()
+    memory = create_database_engine("sqlite://")
+    with memory.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "memory"
+    memory.dispose()
+
+
 def test_the_sqlite_folder_is_created(tmp_path: Path) -> None:
     path = tmp_path / "a" / "b" / "kehoach.db"
     with open_database(f"sqlite:///{path}") as db:

@@ -84,10 +84,21 @@ class Database:
         self.close()
 
 
-def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
+def _prepare_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
+    """Foreign keys on; for a file, write-ahead logging, so that the web app's readers (every
+    page) and its one writer at a time do not wait for each other, and a writer waits for
+    the one before it (up to :data:`SQLITE_BUSY_MS`) instead of failing at once."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+    cursor.execute("PRAGMA journal_mode")
+    mode = cursor.fetchone()
+    if mode is not None and str(mode[0]).lower() == "delete":  # a file (":memory:" says "memory")
+        cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
+
+
+SQLITE_BUSY_MS = 15_000
 
 
 def _prepare_sqlite_file(url: URL) -> None:
@@ -114,7 +125,7 @@ def create_database_engine(url: str) -> Engine:
     except (ArgumentError, ImportError) as exc:
         raise StorageError(f"không dùng được cơ sở dữ liệu {parsed.render_as_string()}: {first_line(exc)}") from exc
     if sqlite:
-        event.listen(engine, "connect", _enable_sqlite_foreign_keys)
+        event.listen(engine, "connect", _prepare_sqlite_connection)
     return engine
 
 
