@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -38,7 +39,7 @@ from kehoach.reports.reportbuilder import ReportInput, build_report
 from kehoach.services.context import PlanContext
 from kehoach.services.database import unit_of_work
 from kehoach.services.errors import InputError, KehoachError
-from kehoach.services.evaluating import baseline, evaluate_unit, load_figures, read_scope
+from kehoach.services.evaluating import baseline, evaluate_unit, load_figures, plan_totals, read_scope
 from kehoach.services.files import describe_os_error
 from kehoach.services.permissions import in_scope
 from kehoach.services.reportingsettings import settings_view
@@ -84,8 +85,14 @@ def previous_figures(ctx: PlanContext, index: ObservationIndex, period: Period, 
     return found
 
 
-def unit_facts(ctx: PlanContext, index: ObservationIndex, period: Period, unit_code: str) -> tuple[TargetFacts, ...]:
-    evaluations = evaluate_unit(ctx, index, period, unit_code)
+def unit_facts(
+    ctx: PlanContext,
+    index: ObservationIndex,
+    period: Period,
+    unit_code: str,
+    totals: Mapping[str, Figure] | None = None,
+) -> tuple[TargetFacts, ...]:
+    evaluations = evaluate_unit(ctx, index, period, unit_code, totals)
     previous = previous_figures(ctx, index, period, unit_code)
     return tuple(
         TargetFacts(
@@ -108,20 +115,24 @@ def report_input(
     number: str | None = None,
     issued: date | None = None,
     sub_units: bool = True,
+    totals: Mapping[str, Figure] | None = None,
 ) -> ReportInput:
-    """What a report of ``unit_code`` is made from (the unit already checked for the actor)."""
+    """What a report of ``unit_code`` is made from (the unit already checked for the actor).
+    ``totals``: services.evaluating.plan_totals, when a caller making many reports has it."""
+    if totals is None:
+        totals = plan_totals(ctx, index, period)  # once, not once per unit evaluated below
     day = ctx.day(unit_code, period)
     unit = ctx.tree.get(unit_code, day)
     children = []
     if sub_units:
         for child in ctx.tree.children(unit_code, day):
             if in_scope(actor, child.code, ctx.tree, day):
-                children.append((child, tuple(evaluate_unit(ctx, index, period, child.code))))
+                children.append((child, tuple(evaluate_unit(ctx, index, period, child.code, totals))))
     return ReportInput(
         plan=ctx.plan,
         unit=unit,
         period=period,
-        facts=unit_facts(ctx, index, period, unit_code),
+        facts=unit_facts(ctx, index, period, unit_code, totals),
         settings=settings_view(tx, ctx, unit).effective,
         narratives=tx.narratives.current(ctx.plan_id, unit_code, period.code),
         sub_units=tuple(children),

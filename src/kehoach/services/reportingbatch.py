@@ -32,7 +32,7 @@ from kehoach.reports.reportbuilder import ReportInput, build_report
 from kehoach.services.context import PlanContext
 from kehoach.services.database import unit_of_work
 from kehoach.services.errors import InputError
-from kehoach.services.evaluating import load_figures
+from kehoach.services.evaluating import load_figures, plan_totals
 from kehoach.services.files import describe_os_error
 from kehoach.services.permissions import check, in_scope
 from kehoach.services.reporting import ReportFormat, convert, parse_format, report_input, report_name
@@ -106,8 +106,9 @@ def write_batch(
         check(actor, Action.READ, code, ctx.tree, ctx.day(code, period))
     _prepare_folder(folder)
     index = loaded.index()
+    totals = plan_totals(ctx, index, period)
     with unit_of_work(db) as tx:
-        inputs = [report_input(tx, ctx, index, period, code, actor=actor) for code in codes]
+        inputs = [report_input(tx, ctx, index, period, code, actor=actor, totals=totals) for code in codes]
     names = [report_name(code, period, chosen) for code in codes]
     files = _run(inputs, names, chosen, folder, _workers(workers), progress)
     return BatchResult(folder, tuple(files), time.perf_counter() - started)
