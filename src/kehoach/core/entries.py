@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from kehoach.core.observations import FigureParts
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -45,7 +47,7 @@ class EntryKind(StrEnum):
 
 
 @dataclass(frozen=True)
-class FigureEntry:
+class FigureEntry(FigureParts):
     """One figure for target × unit × period as entered, not yet validated against the plan."""
 
     target_key: str
@@ -59,16 +61,6 @@ class FigureEntry:
     estimate: bool = False
     note: str | None = None
     location: str | None = None  # where it came from, for error messages
-
-    @property
-    def is_empty(self) -> bool:
-        return (
-            self.value is None
-            and self.numerator is None
-            and self.denominator is None
-            and self.grade is None
-            and self.rank is None
-        )
 
 
 @dataclass(frozen=True)

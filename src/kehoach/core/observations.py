@@ -82,21 +82,16 @@ def _check_rank(rank: object) -> None:
         raise ObservationError(f"thứ hạng phải là số nguyên, không phải {rank!r}")
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """A figure as recorded or rolled up; every part may be missing (None)."""
+class FigureParts:
+    """The five parts of a figure (value, numerator and denominator, grade, rank) and what they
+    say; shared by figures, observations, entries and the roll-up's records."""
 
-    value: Decimal | None = None
-    numerator: Decimal | None = None
-    denominator: Decimal | None = None
-    grade: str | None = None
-    rank: int | None = None
-
-    def __post_init__(self) -> None:
-        for name in ("value", "numerator", "denominator"):
-            object.__setattr__(self, name, _decimal(name, getattr(self, name)))
-        object.__setattr__(self, "grade", _grade(self.grade))
-        _check_rank(self.rank)
+    __slots__ = ()
+    value: Decimal | None
+    numerator: Decimal | None
+    denominator: Decimal | None
+    grade: str | None
+    rank: int | None
 
     @property
     def is_empty(self) -> bool:
@@ -120,6 +115,23 @@ class Figure:
             return ratio_value(self.numerator, self.denominator, percent)
         return None
 
+
+@dataclass(frozen=True, slots=True)
+class Figure(FigureParts):
+    """A figure as recorded or rolled up; every part may be missing (None)."""
+
+    value: Decimal | None = None
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    grade: str | None = None
+    rank: int | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("value", "numerator", "denominator"):
+            object.__setattr__(self, name, _decimal(name, getattr(self, name)))
+        object.__setattr__(self, "grade", _grade(self.grade))
+        _check_rank(self.rank)
+
     def as_actual(self, percent: bool = False) -> Actual | None:
         """What core.evaluation.evaluate takes: a Decimal, a Grade or a Rank (None if nothing)."""
         if self.grade is not None:
@@ -130,7 +142,7 @@ class Figure:
 
 
 @dataclass(frozen=True, init=False, slots=True)
-class Observation:
+class Observation(FigureParts):
     """A figure recorded for ``target_key`` × ``unit_code`` × ``period`` (an actual, or an
     estimate "ước" when ``estimate`` is set); ``period`` may be given as a code."""
 
@@ -220,16 +232,6 @@ class Observation:
     @property
     def figure(self) -> Figure:
         return Figure(self.value, self.numerator, self.denominator, self.grade, self.rank)
-
-    @property
-    def is_empty(self) -> bool:
-        return (
-            self.value is None
-            and self.numerator is None
-            and self.denominator is None
-            and self.grade is None
-            and self.rank is None
-        )
 
 
 # Validation -------------------------------------------------------------------------------

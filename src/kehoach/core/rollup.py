@@ -42,7 +42,7 @@ from datetime import date
 from decimal import Decimal
 
 from kehoach.core.evaluation import EvaluationError, Outcome, evaluate
-from kehoach.core.observations import Figure, Observation, ratio_value
+from kehoach.core.observations import Figure, FigureParts, Observation, ratio_value
 from kehoach.core.periods import CutoffRule, Period
 from kehoach.core.series import ObservationIndex
 from kehoach.core.targets import DEFAULT_REQUIRED_GRADE, Comparator, OverTime, OverUnits, Target, TargetRef
@@ -137,7 +137,7 @@ def reference_date(tree: UnitTree, unit_code: str, period: Period, rule: CutoffR
     return min(versions[-1].end, end)
 
 
-class _Timed:
+class _Timed(FigureParts):
     """One unit's figures combined over the period, and the periods they came from.
 
     A light record (no validation: its parts come from validated observations); the value
@@ -165,17 +165,6 @@ class _Timed:
     @classmethod
     def of(cls, obs: Observation) -> _Timed:
         return cls((obs.period,), obs.value, obs.numerator, obs.denominator, obs.grade, obs.rank)
-
-    @property
-    def has_ratio(self) -> bool:
-        return self.numerator is not None and self.denominator is not None
-
-    def number(self, percent: bool) -> Decimal | None:
-        if self.value is not None:
-            return self.value
-        if self.numerator is not None and self.denominator is not None:
-            return ratio_value(self.numerator, self.denominator, percent)
-        return None
 
     def figure(self, percent: bool) -> Figure:
         return Figure(self.number(percent), self.numerator, self.denominator, self.grade, self.rank)

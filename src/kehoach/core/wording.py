@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from kehoach.core.numbers import format_vn_number, normalize_decimal
-from kehoach.core.observations import Figure, Observation
+from kehoach.core.observations import FigureParts
 from kehoach.core.status import round_half_up
 from kehoach.core.targets import Comparator, Target
 
@@ -66,13 +66,9 @@ def number_text(value: Decimal, unit: str | None = None, places: int = 2) -> str
     return with_unit(rounded(value, places), unit)
 
 
-def figure_text(figure: Figure | Observation | None, target: Target) -> str:
+def figure_text(figure: FigureParts | None, target: Target) -> str:
     """A recorded or rolled-up figure: "97,8% (451/460)", "275 lao động", "Tốt", "hạng 3", "–"."""
-    if figure is None:
-        return NONE
-    if isinstance(figure, Observation):
-        figure = figure.figure
-    if figure.is_empty:
+    if figure is None or figure.is_empty:
         return NONE
     if figure.grade is not None:
         return figure.grade

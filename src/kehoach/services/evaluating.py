@@ -128,9 +128,6 @@ class Loaded:
     def observations(self) -> list[Observation]:
         return list(self.figures)
 
-    def index(self) -> ObservationIndex:
-        return self.figures
-
 
 def figures_at(tx: Transaction, ctx: PlanContext, period: Period, version: DataVersion | None) -> ObservationIndex:
     """The figures an evaluation of ``period`` reads (kept for the data version)."""

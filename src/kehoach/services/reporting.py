@@ -156,7 +156,7 @@ def gather(
     ctx, period = loaded.ctx, loaded.period
     code = read_scope(ctx, period, unit_code, actor)
     with unit_of_work(db) as tx:
-        return report_input(tx, ctx, loaded.index(), period, code, actor=actor, number=number, issued=issued)
+        return report_input(tx, ctx, loaded.figures, period, code, actor=actor, number=number, issued=issued)
 
 
 def report_model(

@@ -105,7 +105,7 @@ def write_batch(
     for code in codes:
         check(actor, Action.READ, code, ctx.tree, ctx.day(code, period))
     _prepare_folder(folder)
-    index = loaded.index()
+    index = loaded.figures
     totals = plan_totals(ctx, index, period)
     with unit_of_work(db) as tx:
         inputs = [report_input(tx, ctx, index, period, code, actor=actor, totals=totals) for code in codes]

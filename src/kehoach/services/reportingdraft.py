@@ -71,7 +71,7 @@ def draft_resolution(
     code = read_scope(ctx, Period.of_year(plan_year), None, actor)
     proposals: dict[str, Decimal | None] = {}
     if propose and based_on is not None:
-        index = plan_year_loaded.index()
+        index = plan_year_loaded.figures
         proposals = {f.key: proposal_for(f) for f in unit_facts(ctx, index, based_on, code)}
     with unit_of_work(db) as tx:
         unit = ctx.tree.get(code, ctx.day(code, Period.of_year(plan_year)))

@@ -43,6 +43,22 @@ def _figure(row: Any, offset: int) -> dict[str, Any] | None:
     return values
 
 
+def _filtered(query: Any, where: AuditFilter, unit: Any, actor: Any, period: Any, plan: Any, at: Any) -> Any:
+    """``query`` narrowed by ``where``, on the columns that hold the unit, the actor, the
+    period, the plan and the time."""
+    if where.unit_codes is not None:
+        query = query.where(unit.in_(list(where.unit_codes)))
+    if where.actor is not None:
+        query = query.where(actor == where.actor)
+    if where.period is not None:
+        query = query.where(period == where.period)
+    if where.plan_id is not None:
+        query = query.where(plan == where.plan_id)
+    if where.before is not None:
+        query = query.where(at < where.before)
+    return query
+
+
 class AuditRepository:
     """The audit log in one transaction."""
 
@@ -88,16 +104,15 @@ class AuditRepository:
             AuditEventRow.old,
             AuditEventRow.new,
         )
-        if where.unit_codes is not None:
-            query = query.where(AuditEventRow.unit_code.in_(list(where.unit_codes)))
-        if where.actor is not None:
-            query = query.where(AuditEventRow.actor == where.actor)
-        if where.period is not None:
-            query = query.where(AuditEventRow.period == where.period)
-        if where.plan_id is not None:
-            query = query.where(AuditEventRow.plan_id == where.plan_id)
-        if where.before is not None:
-            query = query.where(AuditEventRow.at < where.before)
+        query = _filtered(
+            query,
+            where,
+            AuditEventRow.unit_code,
+            AuditEventRow.actor,
+            AuditEventRow.period,
+            AuditEventRow.plan_id,
+            AuditEventRow.at,
+        )
         query = query.order_by(AuditEventRow.at.desc(), AuditEventRow.id.desc()).limit(where.limit)
         return [
             AuditEvent(event_id, aware(at), actor, action, unit, period, plan, obj, old, new)
@@ -129,16 +144,9 @@ class AuditRepository:
             .order_by(_REV.c.recorded_at.desc(), _REV.c.id.desc())
             .limit(where.limit)
         )
-        if where.unit_codes is not None:
-            query = query.where(_OBS.c.unit_code.in_(list(where.unit_codes)))
-        if where.actor is not None:
-            query = query.where(_REV.c.recorded_by == where.actor)
-        if where.period is not None:
-            query = query.where(_OBS.c.period == where.period)
-        if where.plan_id is not None:
-            query = query.where(_OBS.c.plan_id == where.plan_id)
-        if where.before is not None:
-            query = query.where(_REV.c.recorded_at < where.before)
+        query = _filtered(
+            query, where, _OBS.c.unit_code, _REV.c.recorded_by, _OBS.c.period, _OBS.c.plan_id, _REV.c.recorded_at
+        )
         found = []
         size = len(_FIGURE_FIELDS)
         for row in self._session.execute(query):
@@ -160,16 +168,15 @@ class AuditRepository:
             PeriodStatusRow.state,
             PeriodStatusRow.reason,
         )
-        if where.unit_codes is not None:
-            query = query.where(PeriodStatusRow.unit_code.in_(list(where.unit_codes)))
-        if where.actor is not None:
-            query = query.where(PeriodStatusRow.changed_by == where.actor)
-        if where.period is not None:
-            query = query.where(PeriodStatusRow.period == where.period)
-        if where.plan_id is not None:
-            query = query.where(PeriodStatusRow.plan_id == where.plan_id)
-        if where.before is not None:
-            query = query.where(PeriodStatusRow.changed_at < where.before)
+        query = _filtered(
+            query,
+            where,
+            PeriodStatusRow.unit_code,
+            PeriodStatusRow.changed_by,
+            PeriodStatusRow.period,
+            PeriodStatusRow.plan_id,
+            PeriodStatusRow.changed_at,
+        )
         query = query.order_by(PeriodStatusRow.changed_at.desc(), PeriodStatusRow.id.desc()).limit(where.limit)
         return [
             ApprovalChange(aware(at), who, plan_id, unit, period, seq, state, reason)

@@ -71,25 +71,37 @@ P = ParamSpec("P")
 R = TypeVar("R", bound=Response)
 
 
+def _caller(kwargs: dict[str, object]) -> tuple[Request, Actor | None]:
+    request, actor = kwargs.get("request"), kwargs.get("actor")
+    assert isinstance(request, Request)
+    return request, actor if isinstance(actor, Actor) else None
+
+
+def refusal_page(request: Request, actor: Actor | None, exc: Exception) -> HTMLResponse:
+    """The error page of a refusal or a service error (anything else is raised again)."""
+    if isinstance(exc, PageRefused):
+        return error_page(request, actor, exc.status, exc.message)
+    if isinstance(exc, PermissionDenied):
+        return error_page(request, actor, 403, str(exc))
+    if isinstance(exc, services.NotFoundError):
+        return error_page(request, actor, 404, str(exc))
+    if isinstance(exc, services.KehoachError):
+        return error_page(request, actor, 400, str(exc))
+    raise exc
+
+
+_SHOWN = (PageRefused, PermissionDenied, services.KehoachError)
+
+
 def shows_errors(route: Callable[P, R]) -> Callable[P, R | HTMLResponse]:
     """Turn refusals and service errors of a page route into a Vietnamese error page."""
 
     @functools.wraps(route)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R | HTMLResponse:
-        request = kwargs.get("request")
-        actor = kwargs.get("actor")
-        assert isinstance(request, Request)
-        actor = actor if isinstance(actor, Actor) else None
         try:
             return route(*args, **kwargs)
-        except PageRefused as exc:
-            return error_page(request, actor, exc.status, exc.message)
-        except PermissionDenied as exc:
-            return error_page(request, actor, 403, str(exc))
-        except services.NotFoundError as exc:
-            return error_page(request, actor, 404, str(exc))
-        except services.KehoachError as exc:
-            return error_page(request, actor, 400, str(exc))
+        except _SHOWN as exc:
+            return refusal_page(*_caller(kwargs), exc)
 
     return wrapper
 
@@ -102,20 +114,10 @@ def shows_errors_async(route: Callable[P, Awaitable[A]]) -> Callable[P, Awaitabl
 
     @functools.wraps(route)
     async def wrapper(*args: P.args, **kwargs: P.kwargs) -> A | HTMLResponse:
-        request = kwargs.get("request")
-        actor = kwargs.get("actor")
-        assert isinstance(request, Request)
-        actor = actor if isinstance(actor, Actor) else None
         try:
             return await route(*args, **kwargs)
-        except PageRefused as exc:
-            return error_page(request, actor, exc.status, exc.message)
-        except PermissionDenied as exc:
-            return error_page(request, actor, 403, str(exc))
-        except services.NotFoundError as exc:
-            return error_page(request, actor, 404, str(exc))
-        except services.KehoachError as exc:
-            return error_page(request, actor, 400, str(exc))
+        except _SHOWN as exc:
+            return refusal_page(*_caller(kwargs), exc)
 
     return wrapper
 
