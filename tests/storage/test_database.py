@@ -1,3 +1,5 @@
+import datetime as dt
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -74,3 +76,20 @@ def test_a_file_in_place_of_the_folder_is_reported(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(StorageError, match="không tạo được thư mục"):
         open_database(f"sqlite:///{blocker / 'sub' / 'kehoach.db'}")
+
+
+def test_a_writer_locked_out_too_long_is_told_in_vietnamese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kehoach.storage import database
+
+    monkeypatch.setattr(database, "SQLITE_BUSY_MS", 50)
+    url = f"sqlite:///{tmp_path / 'busy.db'}"
+    db = open_database(url)
+    holder = sqlite3.connect(tmp_path / "busy.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer holds the write lock
+    try:
+        with pytest.raises(StorageError, match="cơ sở dữ liệu đang bận"), db.transaction() as tx:
+            tx.accounts.add_session("h", 1, "c", "", dt.datetime(2030, 1, 1, tzinfo=dt.UTC))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        db.close()

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kehoach.storage.accounts import AccountRepository
 from kehoach.storage.auditlog import AuditRepository
-from kehoach.storage.errors import StorageError, first_line
+from kehoach.storage.errors import BUSY_MESSAGE, StorageError, first_line, is_busy
 from kehoach.storage.location import database_url
 from kehoach.storage.memo import Memo
 from kehoach.storage.migrate import upgrade_to_head
@@ -70,6 +70,8 @@ class Database:
             with self._sessions.begin() as session:
                 yield Transaction(session, self.memo)
         except SQLAlchemyError as exc:
+            if is_busy(exc):
+                raise StorageError(BUSY_MESSAGE) from exc
             raise StorageError(f"lỗi cơ sở dữ liệu: {first_line(exc)}") from exc
 
     def close(self) -> None:

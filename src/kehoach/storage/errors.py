@@ -5,6 +5,8 @@ from __future__ import annotations
 # What the drivers say when a row breaks a unique constraint.
 _PG_UNIQUE_VIOLATION = "23505"  # SQLSTATE unique_violation (psycopg: ``sqlstate``)
 _SQLITE_DUPLICATES = (1555, 2067)  # SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_CONSTRAINT_UNIQUE (``sqlite_errorcode``)
+_SQLITE_BUSY = (5, 6, 261, 517)  # SQLITE_BUSY, SQLITE_LOCKED, SQLITE_BUSY_RECOVERY, SQLITE_BUSY_SNAPSHOT
+BUSY_MESSAGE = "cơ sở dữ liệu đang bận vì một thao tác ghi khác chưa xong; không có gì được lưu, hãy thử lại"
 
 
 class StorageError(Exception):
@@ -23,6 +25,12 @@ def is_duplicate(exc: BaseException) -> bool:
     if getattr(error, "sqlstate", None) == _PG_UNIQUE_VIOLATION:
         return True
     return getattr(error, "sqlite_errorcode", None) in _SQLITE_DUPLICATES
+
+
+def is_busy(exc: BaseException) -> bool:
+    """``exc`` says a SQLite file stayed locked by another writer longer than the busy timeout."""
+    error = getattr(exc, "orig", None) or exc
+    return getattr(error, "sqlite_errorcode", None) in _SQLITE_BUSY
 
 
 def first_line(exc: BaseException) -> str:
